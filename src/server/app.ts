@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountRoutes } from './features/accounts/accounts.routes';
+import { clientsRoutes } from './features/clients/clients.routes';
+import { relationshipsRoutes } from './features/relationships/relationships.routes';
+import { servicesRoutes } from './features/services/services.routes';
+import { settingsRoutes } from './features/settings/settings.routes';
+import { teamsRoutes } from './features/teams/teams.routes';
+import { tokensRoutes } from './features/tokens/tokens.routes';
+import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
+import { registerAuth } from './platform/auth/auth.plugin';
+import type { AppDeps } from './platform/deps';
+import { registerErrorHandling, sendNoRoute } from './platform/errors';
+
+export const webRoot = new URL('../../dist/web', import.meta.url).pathname;
+
+/** Every feature's routes, in one list: adding a feature is adding a line here. */
+const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
+  accountRoutes,
+  tokensRoutes,
+  settingsRoutes,
+  teamsRoutes,
+  servicesRoutes,
+  clientsRoutes,
+  relationshipsRoutes,
+  touchpointsRoutes,
+];
+
+export type BuildOptions = { logger?: boolean | object; serveWeb?: boolean };
+
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie, {
+    secret: deps.config.sessionSecret ?? 'dev-only-secret-change-me-please-32c',
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; nothing else is inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    hsts: deps.config.publicUrl.startsWith('https:'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Twofold API',
+        version: '1',
+        description:
+          'The REST API of Twofold, the partnership platform. Authenticate with the session cookie or `Authorization: Bearer <api token>`. Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tf_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuth(app, deps.db, deps.config.publicUrl);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const feature of features) feature(app, deps);
+
+  const serveWeb = options.serveWeb !== false && existsSync(join(webRoot, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(reply, path) {
+        // Hashed assets never change; index.html must always be revalidated.
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  // The web app owns every other GET path (client-side routes); the API answers problem+json.
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (serveWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    sendNoRoute(req, reply);
+  });
+  return app;
+}

@@ -1,0 +1,3 @@
+export function ClientRelationships(_props: { clientId: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function TeamServices(_props: { teamId: string }) {
+  return null;
+}

@@ -1,0 +1,99 @@
+import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBuildingCommunity,
+  IconHeartHandshake,
+  IconHome,
+  IconSettings,
+  IconSitemap,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Logo } from './Logo';
+import { NotFound } from './NotFound';
+import { UserMenu, WorkspaceSwitcher } from './ShellMenus';
+import { useMe, useWorkspace } from './workspace';
+
+const nav = [
+  { to: '', label: 'Home', icon: IconHome },
+  { to: '/relationships', label: 'Relationships', icon: IconHeartHandshake },
+  { to: '/clients', label: 'Clients', icon: IconBuildingCommunity },
+  { to: '/teams', label: 'Teams', icon: IconUsersGroup },
+  { to: '/services', label: 'Services', icon: IconSitemap },
+  { to: '/settings', label: 'Settings', icon: IconSettings },
+];
+
+export function Shell() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const me = useMe();
+  const { workspace, link } = useWorkspace();
+  const location = useLocation();
+
+  if (me.isPending)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!workspace) return <NotFound />;
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Link
+              to={link('')}
+              style={{ textDecoration: 'none', color: 'inherit' }}
+              aria-label="Twofold home"
+            >
+              <Logo />
+            </Link>
+            <WorkspaceSwitcher me={me.data} current={workspace} />
+          </Group>
+          <UserMenu me={me.data} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <ScrollArea>
+          {nav.map((item) => {
+            const href = link(item.to);
+            const active =
+              item.to === ''
+                ? location.pathname === href || location.pathname === `${href}/`
+                : location.pathname.startsWith(href);
+            return (
+              <NavLink
+                key={item.label}
+                component={Link}
+                to={href}
+                label={item.label}
+                leftSection={<item.icon size={18} stroke={1.6} />}
+                active={active}
+                onClick={close}
+              />
+            );
+          })}
+        </ScrollArea>
+        <Text size="xs" c="dimmed" mt="auto" p="xs">
+          Two movements: outward with clients, inward with ourselves.
+        </Text>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
