@@ -18,6 +18,7 @@ import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
+import { registerInputGuard } from './platform/input-guard';
 
 export const webRoot = new URL('../../dist/web', import.meta.url).pathname;
 
@@ -33,6 +34,16 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   touchpointsRoutes,
 ];
 
+/** One registered route, as the reliability tests walk them. */
+export type RouteInfo = { method: string; url: string; minRole: string | undefined; hidden: boolean };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app registered (filled by an onRoute hook), for the isolation matrix and fuzzer. */
+    routeCatalog: RouteInfo[];
+  }
+}
+
 export type BuildOptions = { logger?: boolean | object; serveWeb?: boolean };
 
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -44,6 +55,20 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const routeCatalog: RouteInfo[] = [];
+  app.decorate('routeCatalog', routeCatalog);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeCatalog.push({
+        method,
+        url: route.url,
+        minRole: route.config?.minRole,
+        hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+      });
+    }
+  });
 
   await app.register(fastifyCookie, {
     secret: deps.config.sessionSecret ?? 'dev-only-secret-change-me-please-32c',
@@ -88,6 +113,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app, deps.db, deps.config.publicUrl);
+  registerInputGuard(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -2,15 +2,18 @@ import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { useMe } from './ui/workspace';
 
+function FullPageLoader() {
+  return (
+    <Center h="100vh">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
 /** `/` sends a signed-in person to their first workspace, anyone else to the login page. */
 function Root() {
   const me = useMe();
-  if (me.isPending)
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Loading" />
-      </Center>
-    );
+  if (me.isPending) return <FullPageLoader />;
   const first = me.data?.workspaces[0];
   if (!me.data) return <Navigate to="/login" replace />;
   return <Navigate to={first ? `/w/${first.id}` : '/signup'} replace />;
@@ -18,66 +21,76 @@ function Root() {
 
 // Every screen is its own lazy chunk: the first load carries only the shell.
 export const router = createBrowserRouter([
-  { path: '/', element: <Root /> },
   {
-    path: '/login',
-    lazy: () => import('./features/accounts/LoginPage').then((m) => ({ Component: m.LoginPage })),
+    // The loader shown while the first lazy screen arrives.
+    HydrateFallback: FullPageLoader,
+    children: routes(),
   },
-  {
-    path: '/signup',
-    lazy: () => import('./features/accounts/SignupPage').then((m) => ({ Component: m.SignupPage })),
-  },
-  {
-    path: '/invite/:token',
-    lazy: () => import('./features/accounts/InvitePage').then((m) => ({ Component: m.InvitePage })),
-  },
-  {
-    path: '/w/:workspaceId',
-    lazy: () => import('./ui/Shell').then((m) => ({ Component: m.Shell })),
-    children: [
-      {
-        index: true,
-        lazy: () => import('./features/home/HomePage').then((m) => ({ Component: m.HomePage })),
-      },
-      {
-        path: 'relationships',
-        lazy: () =>
-          import('./features/relationships/RelationshipsPage').then((m) => ({
-            Component: m.RelationshipsPage,
-          })),
-      },
-      {
-        path: 'relationships/:relationshipId',
-        lazy: () =>
-          import('./features/relationships/RelationshipPage').then((m) => ({
-            Component: m.RelationshipPage,
-          })),
-      },
-      {
-        path: 'clients',
-        lazy: () => import('./features/clients/ClientsPage').then((m) => ({ Component: m.ClientsPage })),
-      },
-      {
-        path: 'clients/:clientId',
-        lazy: () => import('./features/clients/ClientPage').then((m) => ({ Component: m.ClientPage })),
-      },
-      {
-        path: 'teams',
-        lazy: () => import('./features/teams/TeamsPage').then((m) => ({ Component: m.TeamsPage })),
-      },
-      {
-        path: 'teams/:teamId',
-        lazy: () => import('./features/teams/TeamPage').then((m) => ({ Component: m.TeamPage })),
-      },
-      {
-        path: 'services',
-        lazy: () => import('./features/services/ServicesPage').then((m) => ({ Component: m.ServicesPage })),
-      },
-      {
-        path: 'settings',
-        lazy: () => import('./features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
-      },
-    ],
-  },
-  { path: '*', lazy: () => import('./ui/NotFound').then((m) => ({ Component: m.NotFound })) },
 ]);
+
+function routes() {
+  return [
+    { path: '/', element: <Root /> },
+    {
+      path: '/login',
+      lazy: () => import('./features/accounts/LoginPage').then((m) => ({ Component: m.LoginPage })),
+    },
+    {
+      path: '/signup',
+      lazy: () => import('./features/accounts/SignupPage').then((m) => ({ Component: m.SignupPage })),
+    },
+    {
+      path: '/invite/:token',
+      lazy: () => import('./features/accounts/InvitePage').then((m) => ({ Component: m.InvitePage })),
+    },
+    {
+      path: '/w/:workspaceId',
+      lazy: () => import('./ui/Shell').then((m) => ({ Component: m.Shell })),
+      children: [
+        {
+          index: true,
+          lazy: () => import('./features/home/HomePage').then((m) => ({ Component: m.HomePage })),
+        },
+        {
+          path: 'relationships',
+          lazy: () =>
+            import('./features/relationships/RelationshipsPage').then((m) => ({
+              Component: m.RelationshipsPage,
+            })),
+        },
+        {
+          path: 'relationships/:relationshipId',
+          lazy: () =>
+            import('./features/relationships/RelationshipPage').then((m) => ({
+              Component: m.RelationshipPage,
+            })),
+        },
+        {
+          path: 'clients',
+          lazy: () => import('./features/clients/ClientsPage').then((m) => ({ Component: m.ClientsPage })),
+        },
+        {
+          path: 'clients/:clientId',
+          lazy: () => import('./features/clients/ClientPage').then((m) => ({ Component: m.ClientPage })),
+        },
+        {
+          path: 'teams',
+          lazy: () => import('./features/teams/TeamsPage').then((m) => ({ Component: m.TeamsPage })),
+        },
+        {
+          path: 'teams/:teamId',
+          lazy: () => import('./features/teams/TeamPage').then((m) => ({ Component: m.TeamPage })),
+        },
+        {
+          path: 'services',
+          lazy: () => import('./features/services/ServicesPage').then((m) => ({ Component: m.ServicesPage })),
+        },
+        {
+          path: 'settings',
+          lazy: () => import('./features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
+        },
+      ],
+    },
+    { path: '*', lazy: () => import('./ui/NotFound').then((m) => ({ Component: m.NotFound })) },
+  ];
+}

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { createDurablePGlite } from './pglite-durable';
 
 /** The database handle every store takes first; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -41,7 +42,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let client = options.pglite;
   if (!client) {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create(options.dataDir ?? 'memory://');
+    // On disk, every commit is synced before it is acknowledged (ADR 005); in memory there is no disk.
+    client = options.dataDir ? await createDurablePGlite(options.dataDir) : await PGlite.create('memory://');
   }
   const pglite = client;
   const d = drizzlePglite(pglite);

@@ -1,9 +1,227 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { clients, contacts } from '../features/clients/clients.table';
+import {
+  assessments,
+  relationshipServices,
+  relationships,
+} from '../features/relationships/relationships.table';
+import { services } from '../features/services/services.table';
+import { teams } from '../features/teams/teams.table';
+import { touchpoints } from '../features/touchpoints/touchpoints.table';
+import { auditEvents } from '../platform/audit.table';
+import { memberships, users, workspaces } from '../platform/auth/auth.table';
+import { hashPassword, randomToken } from '../platform/auth/secrets';
+import { newId } from '../platform/ids';
+import { clientList, type PersonKey, people, STUDIO_NAME, serviceList, teamList } from './demo.org';
+import { relationshipSeeds } from './demo.relationships';
+import { planTouchpoints } from './demo.touchpoints';
+import { mulberry32 } from './prng';
 
 export const DEMO_EMAIL = 'demo@twofold.studio';
 export const DEMO_PASSWORD = 'partnership';
 
+/** Same content on every start: only "today" moves the dates. */
+const SEED = 20_260_611;
+const DAY = 86_400_000;
+
+export type DemoOptions = {
+  /** Added to every seeded person's email, so several demo workspaces fit in one database (tests). */
+  tag?: string;
+  now?: Date;
+};
+
+export type DemoSeeded = { workspaceId: string; userId: string; email: string; password: string };
+
 /** Seeds the demo workspace on an empty database; returns its credentials when it did. */
-export async function seedDemoIfEmpty(_db: Db): Promise<{ email: string; password: string } | undefined> {
-  return undefined;
+export async function seedDemoIfEmpty(db: Db): Promise<{ email: string; password: string } | undefined> {
+  return db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    // Two nodes starting at once on one PostgreSQL must not both seed.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('twofold.demo-seed'))`);
+    const [existing] = await tx.select({ id: workspaces.id }).from(workspaces).limit(1);
+    if (existing) return undefined;
+    const seeded = await insertDemo(tx, {});
+    return { email: seeded.email, password: seeded.password };
+  });
+}
+
+/** Always seeds one more demo workspace, in one transaction. */
+export async function seedDemo(db: Db, options: DemoOptions = {}): Promise<DemoSeeded> {
+  return db.transaction((tx) => insertDemo(tx as unknown as Db, options));
+}
+
+async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
+  const now = options.now ?? new Date();
+  const ago = (days: number) => new Date(now.getTime() - days * DAY);
+  const rng = mulberry32(SEED);
+  const email = (local: string, domain: string) =>
+    options.tag ? `${local}+${options.tag}@${domain}` : `${local}@${domain}`;
+
+  const [demoHash, colleagueHash] = await Promise.all([
+    hashPassword(DEMO_PASSWORD),
+    // Colleagues exist to own work, not to log in: one random password for all of them.
+    hashPassword(randomToken()),
+  ]);
+
+  const workspaceId = newId();
+  const userIds = Object.fromEntries(people.map((p) => [p.key, newId()])) as Record<PersonKey, string>;
+  const userId = (key: PersonKey) => userIds[key];
+  const demoUser = people[0]!;
+  const demoEmail = email('demo', 'twofold.studio');
+
+  await db.insert(workspaces).values({ id: workspaceId, name: STUDIO_NAME, createdAt: ago(370) });
+  await db.insert(users).values(
+    people.map((p) => ({
+      id: userId(p.key),
+      email: p === demoUser ? demoEmail : email(p.local, 'northwind.example'),
+      name: p.name,
+      passwordHash: p === demoUser ? demoHash : colleagueHash,
+      createdAt: ago(370),
+    })),
+  );
+  await db.insert(memberships).values(
+    people.map((p, i) => ({
+      workspaceId,
+      userId: userId(p.key),
+      role: p.role,
+      createdAt: ago(370 - i * 20),
+    })),
+  );
+
+  const teamIds = Object.fromEntries(teamList.map((t) => [t.key, newId()]));
+  await db.insert(teams).values(
+    teamList.map((t) => ({
+      workspaceId,
+      id: teamIds[t.key]!,
+      name: t.name,
+      description: t.description,
+      createdAt: ago(368),
+      updatedAt: ago(368),
+    })),
+  );
+  const serviceIds = Object.fromEntries(serviceList.map((s) => [s.key, newId()]));
+  await db.insert(services).values(
+    serviceList.map((s) => ({
+      workspaceId,
+      id: serviceIds[s.key]!,
+      teamId: teamIds[s.team]!,
+      name: s.name,
+      kind: s.kind,
+      description: s.description,
+      createdAt: ago(367),
+      updatedAt: ago(367),
+    })),
+  );
+
+  const clientIds = Object.fromEntries(clientList.map((c) => [c.key, newId()]));
+  const firstNames = Object.fromEntries(
+    clientList.map((c) => [c.key, c.contacts.map((p) => p.name.replace(/^Dr\. /, '').split(' ')[0]!)]),
+  );
+  const clientStart = (key: string) =>
+    Math.max(...relationshipSeeds.filter((r) => r.client === key).map((r) => r.startedDaysAgo), 30) + 2;
+  await db.insert(clients).values(
+    clientList.map((c) => ({
+      workspaceId,
+      id: clientIds[c.key]!,
+      name: c.name,
+      kind: c.kind,
+      industry: c.industry,
+      website: c.website,
+      createdAt: ago(clientStart(c.key)),
+      updatedAt: ago(clientStart(c.key)),
+    })),
+  );
+  await db.insert(contacts).values(
+    clientList.flatMap((c) =>
+      c.contacts.map((p) => ({
+        workspaceId,
+        id: newId(),
+        clientId: clientIds[c.key]!,
+        name: p.name,
+        email: p.email,
+        role: p.role,
+        portalAccess: p.portalAccess ?? false,
+        createdAt: ago(clientStart(c.key)),
+        updatedAt: ago(clientStart(c.key)),
+      })),
+    ),
+  );
+
+  const relationshipRows: (typeof relationships.$inferInsert)[] = [];
+  const serviceRows: (typeof relationshipServices.$inferInsert)[] = [];
+  const assessmentRows: (typeof assessments.$inferInsert)[] = [];
+  const touchpointRows: (typeof touchpoints.$inferInsert)[] = [];
+  for (const seed of relationshipSeeds) {
+    const id = newId();
+    const plan = planTouchpoints(rng, seed, firstNames[seed.client]!, now);
+    const current = seed.assessments[seed.assessments.length - 1]!;
+    const lastActivity = Math.max(
+      ...plan.items.map((t) => t.occurredAt.getTime()),
+      ...seed.assessments.map((a) => ago(a.daysAgo).getTime()),
+    );
+    const due = new Date(plan.lastCheckInAt.getTime() + seed.cadenceDays * DAY);
+    relationshipRows.push({
+      workspaceId,
+      id,
+      clientId: clientIds[seed.client]!,
+      teamId: teamIds[seed.team]!,
+      ownerId: userId(seed.owner),
+      cadenceDays: seed.cadenceDays,
+      ambition: seed.ambition,
+      stage: current.stage,
+      pyramidLevel: current.level,
+      status: seed.status,
+      lastCheckInAt: plan.lastCheckInAt,
+      // The cadence only runs while the relationship is active.
+      nextCheckInDue: seed.status === 'active' ? due.toISOString().slice(0, 10) : null,
+      createdAt: ago(seed.startedDaysAgo),
+      updatedAt: new Date(lastActivity),
+    });
+    for (const key of seed.services)
+      serviceRows.push({ workspaceId, relationshipId: id, serviceId: serviceIds[key]! });
+    for (const a of seed.assessments)
+      assessmentRows.push({
+        workspaceId,
+        id: newId(),
+        relationshipId: id,
+        stage: a.stage,
+        pyramidLevel: a.level,
+        note: a.note,
+        assessedBy: userId(a.by),
+        assessedAt: ago(a.daysAgo),
+      });
+    for (const t of plan.items)
+      touchpointRows.push({
+        workspaceId,
+        id: newId(),
+        relationshipId: id,
+        kind: t.kind,
+        initiatedBy: t.initiatedBy,
+        occurredAt: t.occurredAt,
+        summary: t.summary,
+        discoveries: t.discoveries,
+        visibility: t.visibility,
+        createdBy: userId(t.by),
+        createdAt: t.occurredAt,
+        updatedAt: t.occurredAt,
+      });
+  }
+  await db.insert(relationships).values(relationshipRows);
+  await db.insert(relationshipServices).values(serviceRows);
+  await db.insert(assessments).values(assessmentRows);
+  await db.insert(touchpoints).values(touchpointRows);
+  await db.insert(auditEvents).values({
+    workspaceId,
+    id: newId(),
+    actorKind: 'system',
+    actorId: null,
+    action: 'workspace.created',
+    entityType: 'workspace',
+    entityId: workspaceId,
+    details: { demo: true },
+    at: ago(0),
+  });
+
+  return { workspaceId, userId: userId(demoUser.key), email: demoEmail, password: DEMO_PASSWORD };
 }

@@ -16,8 +16,10 @@ export type AppDeps = {
   config: Config;
   mail: MailDelivery;
   now: () => Date;
-  /** Failed logins allowed per minute, per IP and per account. */
+  /** Failed logins allowed per account per minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** Sign-up, login and invitation attempts allowed per IP per minute (default 30). */
+  authAttemptsPerIpPerMinute?: number;
 };
 
 export type ZodFastify = FastifyInstance<

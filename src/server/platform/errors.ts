@@ -82,7 +82,7 @@ function fromDatabase(err: unknown): Problem | undefined {
   if (code === '23505') return problem('conflict', 'A record with these values already exists');
   if (code === '23503')
     return problem('conflict', 'This record is referenced by, or refers to, another record');
-  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003')
+  if (['22P02', '22P05', '22007', '22008', '22003', '22021', '54000'].includes(code ?? ''))
     return problem('bad_request', 'A value has the wrong format');
   return undefined;
 }

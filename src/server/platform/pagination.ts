@@ -29,6 +29,10 @@ export function decodeCursor(cursor: string | undefined, size: number): CursorVa
  * a row comparison the index on those columns serves directly.
  */
 export function afterCursor(columns: AnyPgColumn[], values: CursorValue[], direction: 'asc' | 'desc'): SQL {
+  columns.forEach((c, i) => {
+    if (!fitsColumn(c.getSQLType(), values[i] ?? null))
+      throw AppError.badField('cursor', 'is not a cursor this list returned');
+  });
   const cols = sql.join(
     columns.map((c) => sql`${c}`),
     sql`, `,
@@ -45,4 +49,20 @@ export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => CursorVal
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
+/** A tampered cursor must be a 400 on `cursor`, not a database cast error. */
+function fitsColumn(sqlType: string, v: CursorValue): boolean {
+  if (v === null) return true;
+  if (sqlType === 'uuid')
+    return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+  if (sqlType.startsWith('timestamp'))
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+  if (sqlType === 'date')
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+  if (sqlType === 'integer' || sqlType === 'bigint' || sqlType === 'smallint')
+    return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31;
+  if (sqlType === 'text' || sqlType.startsWith('varchar'))
+    return typeof v === 'string' && !v.includes('\u0000');
+  return typeof v === 'string' || typeof v === 'number';
 }

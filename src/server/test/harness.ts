@@ -87,7 +87,14 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(overrides: Partial<Config> = {}, now?: () => Date): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  now?: () => Date,
+  // Tests sign up many people from one address; the per-IP limit has its own test.
+  limits: Pick<AppDeps, 'loginAttemptsPerMinute' | 'authAttemptsPerIpPerMinute'> = {
+    authAttemptsPerIpPerMinute: 10_000,
+  },
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const config: Config = {
     ...loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }),
@@ -104,7 +111,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, now?: () =>
     config,
     mail,
     now: now ?? (() => new Date()),
-    loginAttemptsPerMinute: 10,
+    ...limits,
   };
   const app = await buildApp(deps, { serveWeb: false });
   await app.ready();

@@ -39,7 +39,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const secure = deps.config.publicUrl.startsWith('https:');
   const perMinute = deps.loginAttemptsPerMinute ?? 10;
-  const byIp = new MinuteThrottle(perMinute * 3);
+  const byIp = new MinuteThrottle(deps.authAttemptsPerIpPerMinute ?? 30);
   const byAccount = new MinuteThrottle(perMinute);
 
   async function startSession(reply: import('fastify').FastifyReply, userId: string) {

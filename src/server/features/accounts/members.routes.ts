@@ -32,7 +32,7 @@ export function membersRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
   registerWorkspaceRoutes(app, db, (r) => {
     r.get(
-      '/',
+      '',
       { schema: { tags, summary: 'Get the workspace', response: { 200: workspace } } },
       async (req) => {
         const m = member(req);
@@ -42,7 +42,7 @@ export function membersRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
 
     r.patch(
-      '/',
+      '',
       {
         schema: { tags, summary: 'Rename the workspace', body: workspaceInput, response: { 200: workspace } },
         config: { minRole: 'admin' },

@@ -1,3 +1,12 @@
-export function TeamRelationships(_props: { teamId: string }) {
-  return null;
+import { LinkedRelationships } from './LinkedRelationships';
+
+/** The clients a team serves, on the team's page. */
+export function TeamRelationships({ teamId }: { teamId: string }) {
+  return (
+    <LinkedRelationships
+      filter={{ teamId }}
+      emptyTitle="This team serves no client yet"
+      empty="A relationship is this team serving one client. Start one to follow its stage, check-ins and touchpoints."
+    />
+  );
 }

@@ -1,0 +1,204 @@
+// Generated databases, cached so a rerun starts in seconds: a PGlite data folder under bench/.cache, or a
+// PostgreSQL database per scale and generator version used as a template. Runs work on a copy, never the cache.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/server/db/open';
+import {
+  BENCH_EMAIL,
+  BENCH_PASSWORD,
+  GENERATOR_VERSION,
+  type Generated,
+  generate,
+  MEASURED_WORKSPACE,
+  type Scale,
+  type ScaleName,
+} from './generate';
+import { type DbKind, openPglite, openPostgres, type SqlClient, withDatabase } from './sql';
+
+export const SEED = 20261122;
+const cacheRoot = new URL('./.cache', import.meta.url).pathname;
+
+/** What the runner needs to know about the tenant it measures. */
+export type Measured = {
+  workspaceId: string;
+  email: string;
+  password: string;
+  userId: string;
+  /** Relationships the detail and timeline requests rotate through (never transactional). */
+  readIds: string[];
+  /**
+   * Transactional relationships the touchpoint writes go to: the list is filtered on another stage and the
+   * reads rotate elsewhere, so the rows the writes add change no answer a read path measures.
+   */
+  writeIds: string[];
+  relationships: number;
+  touchpoints: number;
+};
+
+export type Dataset = {
+  scale: ScaleName;
+  kind: DbKind;
+  generatorVersion: number;
+  generated: Generated;
+  measured: Measured;
+};
+
+async function describeMeasured(db: SqlClient): Promise<Measured> {
+  const [ws] = await db.query<{ id: string }>(`SELECT id::text AS id FROM workspaces WHERE name = $1`, [
+    MEASURED_WORKSPACE,
+  ]);
+  const workspaceId = ws!.id;
+  const ids = (stageTest: string) =>
+    db.query<{ id: string }>(
+      `SELECT id::text AS id FROM relationships WHERE workspace_id = $1 AND ${stageTest} ORDER BY id LIMIT 200`,
+      [workspaceId],
+    );
+  const [user] = await db.query<{ id: string }>('SELECT id::text AS id FROM users WHERE email = $1', [
+    BENCH_EMAIL,
+  ]);
+  const [n] = await db.query<{ rels: number; tps: number }>(
+    `SELECT (SELECT count(*)::int FROM relationships WHERE workspace_id = $1) AS rels,
+            (SELECT count(*)::int FROM touchpoints WHERE workspace_id = $1) AS tps`,
+    [workspaceId],
+  );
+  return {
+    workspaceId,
+    email: BENCH_EMAIL,
+    password: BENCH_PASSWORD,
+    userId: user!.id,
+    readIds: (await ids(`stage <> 'transactional'`)).map((r) => r.id),
+    writeIds: (await ids(`stage = 'transactional'`)).map((r) => r.id),
+    relationships: n!.rels,
+    touchpoints: n!.tps,
+  };
+}
+
+async function fill(db: SqlClient, scale: Scale, kind: DbKind, log: (m: string) => void): Promise<Dataset> {
+  const generated = await generate(db, scale, SEED, log);
+  const measured = await describeMeasured(db);
+  return { scale: scale.name, kind, generatorVersion: GENERATOR_VERSION, generated, measured };
+}
+
+// ── PGlite ───────────────────────────────────────────────────────────────────
+
+const pgliteCache = (scale: ScaleName) => join(cacheRoot, `pglite-${scale}-v${GENERATOR_VERSION}`);
+
+/** The cached data folder for a scale (DATA_DIR layout: `<dir>/pglite`), generated on first use. */
+export async function ensurePglite(
+  scale: Scale,
+  log: (m: string) => void,
+): Promise<{ dir: string; dataset: Dataset; cached: boolean }> {
+  const dir = pgliteCache(scale.name);
+  const metaFile = join(dir, 'dataset.json');
+  if (existsSync(metaFile)) {
+    return { dir, dataset: JSON.parse(readFileSync(metaFile, 'utf8')) as Dataset, cached: true };
+  }
+  mkdirSync(cacheRoot, { recursive: true });
+  // Generate beside the cache and rename at the end, so an interrupted run leaves no half-made cache.
+  const building = `${dir}.building`;
+  rmSync(building, { recursive: true, force: true });
+  log(`generating scale ${scale.name} (PGlite) into ${building}`);
+  const database = await openDatabase({ kind: 'pglite', dataDir: join(building, 'pglite') });
+  await database.migrate();
+  await database.close();
+  const db = await openPglite(join(building, 'pglite'));
+  let dataset: Dataset;
+  try {
+    dataset = await fill(db, scale, 'pglite', log);
+  } finally {
+    await db.close();
+  }
+  writeFileSync(join(building, 'dataset.json'), `${JSON.stringify(dataset, null, 2)}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(building, dir);
+  return { dir, dataset, cached: false };
+}
+
+/** A throwaway copy of the cached folder: the server and the writes it benchmarks change the data. */
+export function copyPglite(dir: string): { dataDir: string; remove(): void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
+  cpSync(join(dir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
+  return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+// ── PostgreSQL ───────────────────────────────────────────────────────────────
+
+const pgName = (scale: ScaleName) => `twofold_bench_${scale.toLowerCase()}_v${GENERATOR_VERSION}`;
+
+/** The template database for a scale, generated on first use; its comment holds the dataset description. */
+export async function ensurePostgres(
+  url: string,
+  scale: Scale,
+  log: (m: string) => void,
+): Promise<{ database: string; dataset: Dataset; cached: boolean }> {
+  const database = pgName(scale.name);
+  const admin = openPostgres(url, 1);
+  try {
+    const [row] = await admin.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [database],
+    );
+    if (row?.comment?.startsWith('{')) {
+      return { database, dataset: JSON.parse(row.comment) as Dataset, cached: true };
+    }
+    const building = `${database}_building`;
+    await admin.exec(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await admin.exec(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.exec(`CREATE DATABASE ${building}`);
+    log(`generating scale ${scale.name} (PostgreSQL) into database ${building}`);
+    const buildingUrl = withDatabase(url, building);
+    const migrator = await openDatabase({ kind: 'postgres', url: buildingUrl, poolSize: 1 });
+    await migrator.migrate();
+    await migrator.close();
+    const db = openPostgres(buildingUrl, 1);
+    let dataset: Dataset;
+    try {
+      dataset = await fill(db, scale, 'postgres', log);
+    } finally {
+      await db.close();
+    }
+    await admin.exec(`ALTER DATABASE ${building} RENAME TO ${database}`);
+    await admin.query(
+      `COMMENT ON DATABASE ${database} IS '${JSON.stringify(dataset).replaceAll("'", "''")}'`,
+    );
+    return { database, dataset, cached: false };
+  } finally {
+    await admin.close();
+  }
+}
+
+/** A copy of the template (CREATE DATABASE … TEMPLATE is a file copy: seconds, not a regeneration). */
+export async function copyPostgres(
+  url: string,
+  template: string,
+): Promise<{ url: string; remove(): Promise<void> }> {
+  const name = `${template}_run_${process.pid}`;
+  const admin = openPostgres(url, 1);
+  try {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.exec(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.close();
+  }
+  return {
+    url: withDatabase(url, name),
+    async remove() {
+      const a = openPostgres(url, 1);
+      try {
+        await a.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await a.close();
+      }
+    },
+  };
+}

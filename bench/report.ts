@@ -1,0 +1,137 @@
+// The results file and the Markdown table: every figure next to its target from issue 9.
+import type { ScaleName } from './generate';
+import type { Stats } from './load';
+import type { JsSizes, RenderTimes } from './web';
+
+export type PathResult = {
+  key: string;
+  title: string;
+  kind: 'read' | 'write';
+  notBuilt?: string;
+  byScale: Partial<Record<ScaleName, { app: Stats & { failures?: string }; floor: Stats }>>;
+};
+
+export type Results = {
+  date: string;
+  db: 'pglite' | 'postgres';
+  quick: boolean;
+  settings: { connections: number; seconds: number; warmupSeconds: number };
+  machine: { cpus: number; node: string };
+  generation: Partial<
+    Record<ScaleName, { ms: number; cached: boolean; counts: Record<string, number>; tenant: string }>
+  >;
+  paths: PathResult[];
+  serverRssAtL?: { rssMb: number; peakMb: number };
+  js?: JsSizes;
+  render?: RenderTimes & { note: string };
+  csvImport: { notBuilt: string };
+};
+
+export const targets = {
+  overhead: 1.5,
+  growth: 1.5,
+  rssMb: 256,
+  initialJsKb: 250,
+  renderMs: 1000,
+  csvImportS: 30,
+};
+
+const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+const mark = (ok: boolean) => (ok ? '✅ pass' : '❌ miss');
+
+/** Overhead: time per answer through the app over time per answer from the floor, at the same concurrency. */
+export const overheadOf = (r: { app: Stats; floor: Stats }) => r.floor.rps / r.app.rps;
+/** Growth: the app's median latency at L over the same at S. */
+export function growthOf(p: PathResult): number {
+  const s = p.byScale.S;
+  const l = p.byScale.L;
+  return s && l ? l.app.p50 / s.app.p50 : Number.NaN;
+}
+
+function pathsTable(r: Results): string[] {
+  const lines = [
+    '| path | scale | app req/s | app p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | overhead | target |',
+    '|---|---|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const p of r.paths) {
+    if (p.notBuilt) {
+      lines.push(`| ${p.title} | — | not built yet (\`${p.notBuilt}\`) | | | | | ≤ ${targets.overhead}× |`);
+      continue;
+    }
+    for (const [scale, m] of Object.entries(p.byScale)) {
+      const o = overheadOf(m);
+      const target = p.kind === 'read' ? `≤ ${targets.overhead}× ${mark(o <= targets.overhead)}` : 'info';
+      lines.push(
+        `| ${p.title} | ${scale} | ${m.app.rps} | ${m.app.p50} / ${m.app.p95} / ${m.app.p99} | ${m.floor.rps} | ${m.floor.p50} / ${m.floor.p95} / ${m.floor.p99} | ${ratio(o)} | ${target} |` +
+          (m.app.failures ? ` ⚠ ${m.app.failures}` : ''),
+      );
+    }
+  }
+  return lines;
+}
+
+function targetsTable(r: Results): string[] {
+  const lines = ['| figure | measured | target | result |', '|---|---|---|---|'];
+  for (const p of r.paths.filter((x) => x.kind === 'read')) {
+    if (p.notBuilt) {
+      lines.push(`| overhead and growth: ${p.title} | not built yet | ≤ ${targets.overhead}× | — |`);
+      continue;
+    }
+    const o = Object.entries(p.byScale).map(([s, m]) => [s, overheadOf(m)] as const);
+    const worst = Math.max(...o.map(([, x]) => x));
+    lines.push(
+      `| overhead over the floor: ${p.title} | ${o.map(([s, x]) => `${s} ${ratio(x)}`).join(', ')} | ≤ ${targets.overhead}× | ${mark(worst <= targets.overhead)} |`,
+    );
+    const g = growthOf(p);
+    if (Number.isFinite(g)) {
+      const floorG = p.byScale.L!.floor.p50 / p.byScale.S!.floor.p50;
+      lines.push(
+        `| growth L/S (p50): ${p.title} | ${ratio(g)} (floor ${ratio(floorG)}) | ≤ ${targets.growth}× | ${mark(g <= targets.growth)} |`,
+      );
+    }
+  }
+  for (const p of r.paths.filter((x) => x.kind === 'write' && !x.notBuilt)) {
+    const o = Object.entries(p.byScale).map(([s, m]) => `${s} ${ratio(overheadOf(m))}`);
+    lines.push(`| ${p.title}: app over floor | ${o.join(', ')} | none (write) | info |`);
+  }
+  lines.push(
+    `| CSV import, 100k contacts, embedded | not built yet (\`${r.csvImport.notBuilt}\`) | < ${targets.csvImportS} s | — |`,
+  );
+  if (r.serverRssAtL) {
+    const { rssMb, peakMb } = r.serverRssAtL;
+    lines.push(
+      `| server RSS at scale L | ${rssMb} MB (peak ${peakMb} MB) | < ${targets.rssMb} MB | ${mark(rssMb < targets.rssMb && peakMb < targets.rssMb)} |`,
+    );
+  }
+  if (r.js) {
+    lines.push(
+      `| initial JS, gzip | ${r.js.initialKb} KB in ${r.js.initialFiles} files (lazy: ${r.js.lazyKb} KB in ${r.js.lazyFiles}) | ≤ ${targets.initialJsKb} KB | ${mark(r.js.initialKb <= targets.initialJsKb)} |`,
+    );
+  }
+  lines.push(
+    `| portfolio of 1,000 relationships in Chromium | not built yet${r.render ? `; ${r.render.note}: first 50 rows ${r.render.firstPageMs} ms, ${r.render.rows} rows ${r.render.allRowsMs} ms` : ''} | < ${targets.renderMs} ms | — |`,
+  );
+  const gen = Object.entries(r.generation).map(
+    ([s, g]) => `${s} ${(g.ms / 1000).toFixed(1)} s${g.cached ? ' (cached)' : ''}`,
+  );
+  lines.push(`| data generation | ${gen.join(', ')} | fast (bulk) | info |`);
+  return lines;
+}
+
+export function markdown(r: Results): string {
+  const tenants = Object.entries(r.generation)
+    .map(([s, g]) => `${s}: ${g.tenant}`)
+    .join('; ');
+  return [
+    `### ${r.date}, ${r.db === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'}${r.quick ? ', quick' : ''}`,
+    '',
+    `${r.settings.connections} connections, ${r.settings.seconds} s per path after ${r.settings.warmupSeconds} s of warm-up; ` +
+      `the floor runs the same number of statements with the same concurrency. ${r.machine.cpus} cores, Node ${r.machine.node}. ` +
+      `Measured tenant — ${tenants}.`,
+    '',
+    ...targetsTable(r),
+    '',
+    ...pathsTable(r),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,265 @@
+/**
+ * `npm run crash-test [-- --rounds N] [--quick] [--pg]`: crash safety of acknowledged writes.
+ *
+ * Starts the real server, fires concurrent writes (touchpoints, touchpoint edits, teams, clients, contacts),
+ * SIGKILLs the server's process group mid-stream, restarts it on the same data and checks that every write
+ * that got a 2xx is there with what was sent, and that nothing is half-written: every object has its audit
+ * row and every audit row its object. Repeats for N rounds (default 5; `--quick`: 2) on the embedded database,
+ * and on PostgreSQL with `--pg` or DATABASE_URL (a fresh database on that server, dropped afterwards).
+ * Exits non-zero when anything acknowledged was lost or half-written.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Api,
+  flag,
+  freePort,
+  freshPostgresDatabase,
+  hasFlag,
+  RealServer,
+  seedWorkspace,
+  sleep,
+  type Target,
+  type Workspace,
+} from './real-server';
+
+const quick = hasFlag('quick');
+const rounds = Number(flag('rounds') ?? (quick ? 2 : 5));
+const writers = Number(flag('writers') ?? 8);
+const pgServer = process.env.DATABASE_URL ?? (hasFlag('pg') ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
+
+type Kind = 'touchpoint' | 'team' | 'client' | 'contact';
+/** A write the server acknowledged, and what reading it back must show. */
+type Acked = { kind: Kind; id: string; path: string; field: 'summary' | 'name'; values: string[] };
+
+type Tally = { acknowledged: number; verified: number; lost: string[]; halfWritten: string[]; refused: string[] };
+
+async function main(): Promise<void> {
+  const targets: Array<{ label: string; make(): Promise<{ target: Target; cleanup(): Promise<void> }> }> = [
+    {
+      label: 'embedded (PGlite)',
+      async make() {
+        const dataDir = mkdtempSync(join(tmpdir(), 'twofold-crash-'));
+        return {
+          target: { kind: 'embedded', dataDir },
+          cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+        };
+      },
+    },
+  ];
+  if (pgServer) {
+    targets.push({
+      label: 'PostgreSQL',
+      async make() {
+        const db = await freshPostgresDatabase(pgServer, 'twofold_crash');
+        return { target: { kind: 'postgres', url: db.url }, cleanup: db.drop };
+      },
+    });
+  }
+
+  const lines: string[] = [];
+  let failed = false;
+  for (const t of targets) {
+    const started = Date.now();
+    const { target, cleanup } = await t.make();
+    let tally: Tally;
+    try {
+      tally = await crashRounds(t.label, target);
+    } finally {
+      await cleanup();
+    }
+    const bad = tally.lost.length + tally.halfWritten.length + tally.refused.length;
+    if (bad > 0) failed = true;
+    for (const l of [...tally.lost, ...tally.halfWritten, ...tally.refused].slice(0, 20)) console.log(`  !! ${l}`);
+    lines.push(
+      `crash test ${t.label}: ${rounds} rounds, ${tally.acknowledged} writes acknowledged, ${tally.verified} writes verified, ` +
+        `${tally.lost.length} lost, ${tally.halfWritten.length} half-written, ${tally.refused.length} refused ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  if (!pgServer) lines.push('crash test PostgreSQL: skipped (pass --pg or DATABASE_URL)');
+  console.log(lines.join('\n'));
+  process.exit(failed ? 1 : 0);
+}
+
+async function crashRounds(label: string, target: Target): Promise<Tally> {
+  const port = await freePort();
+  const tally: Tally = { acknowledged: 0, verified: 0, lost: [], halfWritten: [], refused: [] };
+  let server = await RealServer.start(target, port);
+  const ws = await seedWorkspace(server.baseUrl, 'crash');
+  const acked = new Map<string, Acked>();
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      const before = acked.size;
+      const writeStart = Date.now();
+      const { inFlight } = await writeUntilKilled(server, ws, acked, round, tally.refused);
+      const writeSeconds = (Date.now() - writeStart) / 1000;
+      server = await RealServer.start(target, port);
+      const result = await verify(ws, acked);
+      tally.verified = result.verified;
+      tally.lost.push(...result.lost.map((l) => `round ${round}: ${l}`));
+      tally.halfWritten.push(...result.halfWritten.map((l) => `round ${round}: ${l}`));
+      console.log(
+        `[${label}] round ${round}: ${acked.size - before} acknowledged in ${writeSeconds.toFixed(1)} s, ` +
+          `${inFlight} cut off by the kill; ` +
+          `after restart ${result.verified}/${acked.size} verified, ${result.lost.length} lost, ` +
+          `${result.halfWritten.length} half-written`,
+      );
+    }
+    tally.acknowledged = acked.size;
+  } finally {
+    await server.stop();
+  }
+  return tally;
+}
+
+/** Writers loop until the server dies; the kill lands at a random moment once writes are flowing. */
+async function writeUntilKilled(
+  server: RealServer,
+  ws: Workspace,
+  acked: Map<string, Acked>,
+  round: number,
+  refusals: string[],
+): Promise<{ inFlight: number }> {
+  let killing = false;
+  let inFlight = 0;
+  let seq = 0;
+  const base = `/api/v1/workspaces/${ws.workspaceId}`;
+  const record = (a: Acked) => acked.set(`${a.kind}:${a.id}`, a);
+
+  async function one(api: Api, w: number): Promise<void> {
+    const tag = `r${round}-w${w}-${seq++}`;
+    const roll = Math.random();
+    if (roll < 0.55) {
+      const summary = `touchpoint ${tag}`;
+      const path = `${base}/relationships/${ws.relationshipId}/touchpoints`;
+      const r = await api.request('POST', path, {
+        kind: 'call',
+        initiatedBy: Math.random() < 0.5 ? 'client' : 'provider',
+        occurredAt: new Date().toISOString(),
+        summary,
+        visibility: 'internal',
+      });
+      if (r.status !== 201) return refuse('POST touchpoint', r);
+      const id = (r.body as { id: string }).id;
+      record({ kind: 'touchpoint', id, path: `${path}/${id}`, field: 'summary', values: [summary] });
+      // Edit some right away: the edit's answer decides which summary must survive.
+      if (Math.random() < 0.3) {
+        const edited = `${summary} edited`;
+        const entry = acked.get(`touchpoint:${id}`)!;
+        entry.values = [summary, edited]; // while the edit is in flight, either is right
+        const p = await api.request('PATCH', `${path}/${id}`, { summary: edited });
+        if (p.status !== 200) return refuse('PATCH touchpoint', p);
+        entry.values = [edited];
+      }
+    } else if (roll < 0.7) {
+      const name = `Team ${tag}`;
+      const r = await api.request('POST', `${base}/teams`, { name });
+      if (r.status !== 201) return refuse('POST team', r);
+      const id = (r.body as { id: string }).id;
+      record({ kind: 'team', id, path: `${base}/teams/${id}`, field: 'name', values: [name] });
+    } else if (roll < 0.85) {
+      const name = `Client ${tag}`;
+      const r = await api.request('POST', `${base}/clients`, { name, kind: 'external' });
+      if (r.status !== 201) return refuse('POST client', r);
+      const id = (r.body as { id: string }).id;
+      record({ kind: 'client', id, path: `${base}/clients/${id}`, field: 'name', values: [name] });
+    } else {
+      const name = `Contact ${tag}`;
+      const path = `${base}/clients/${ws.clientId}/contacts`;
+      const r = await api.request('POST', path, { name, email: `${tag}@client.example` });
+      if (r.status !== 201) return refuse('POST contact', r);
+      const id = (r.body as { id: string }).id;
+      record({ kind: 'contact', id, path: `${path}/${id}`, field: 'name', values: [name] });
+    }
+  }
+
+  function refuse(what: string, r: { status: number; body: unknown }): void {
+    if (!killing) refusals.push(`${what} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  }
+
+  async function writer(w: number): Promise<void> {
+    while (!killing) {
+      try {
+        await one(ws.api, w);
+      } catch (err) {
+        // Cut off by the kill: this write's fate is unknown, and either fate is allowed (but never half).
+        if (killing) inFlight++;
+        else refusals.push(`request failed while the server was up: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  const startAcks = acked.size;
+  const loops = Array.from({ length: writers }, (_, w) => writer(w));
+  // Let writes flow (20 acknowledged, 50 in a full run), then kill after a random extra 0–1 s (0–3 s full).
+  const deadline = Date.now() + 60_000;
+  while (acked.size - startAcks < (quick ? 20 : 50) && Date.now() < deadline) await sleep(20);
+  await sleep(Math.random() * (quick ? 1000 : 3000));
+  killing = true;
+  server.kill('SIGKILL');
+  await server.waitExit();
+  await Promise.all(loops);
+  return { inFlight };
+}
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+async function all<T>(api: Api, path: string): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const page: Page<T> = await api.must<Page<T>>(
+      'GET',
+      `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** Reads every acknowledged write back, and checks objects and audit rows match one to one. */
+async function verify(
+  ws: Workspace,
+  acked: Map<string, Acked>,
+): Promise<{ verified: number; lost: string[]; halfWritten: string[] }> {
+  const lost: string[] = [];
+  let verified = 0;
+  const entries = [...acked.values()];
+  for (let i = 0; i < entries.length; i += 16) {
+    await Promise.all(
+      entries.slice(i, i + 16).map(async (a) => {
+        const r = await ws.api.request('GET', a.path);
+        const value = (r.body as Record<string, unknown> | undefined)?.[a.field];
+        if (r.status === 200 && a.values.includes(String(value))) verified++;
+        else lost.push(`${a.kind} ${a.id}: GET → ${r.status}, ${a.field} ${JSON.stringify(value)}, expected ${a.values.join(' or ')}`);
+      }),
+    );
+  }
+
+  const base = `/api/v1/workspaces/${ws.workspaceId}`;
+  const audit = await all<{ action: string; entityId: string | null }>(ws.api, `${base}/audit`);
+  const audited = (action: string) => new Set(audit.filter((e) => e.action === action).map((e) => e.entityId));
+  const lists: Record<Kind, string> = {
+    touchpoint: `${base}/relationships/${ws.relationshipId}/touchpoints`,
+    team: `${base}/teams`,
+    client: `${base}/clients`,
+    contact: `${base}/clients/${ws.clientId}/contacts`,
+  };
+  const halfWritten: string[] = [];
+  for (const [kind, path] of Object.entries(lists) as Array<[Kind, string]>) {
+    const stored = new Set((await all<{ id: string }>(ws.api, path)).map((x) => x.id));
+    const logged = audited(`${kind}.created`);
+    for (const id of stored) if (!logged.has(id)) halfWritten.push(`${kind} ${id} stored without its audit row`);
+    for (const id of logged) if (!stored.has(id!)) halfWritten.push(`${kind} ${id} audited but not stored`);
+  }
+  return { verified, lost, halfWritten };
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -1,0 +1,156 @@
+import type { RelationshipSeed } from './demo.relationships';
+
+// Internal services to colleagues: the same relationships, with our own departments as clients.
+
+export const internalRelationships: RelationshipSeed[] = [
+  {
+    client: 'ownFinance',
+    team: 'people',
+    services: ['finance'],
+    owner: 'lena',
+    crew: ['lena', 'maya'],
+    cadenceDays: 30,
+    ambition:
+      'Finance that helps teams price partnership work honestly, including the time we protect for discovery.',
+    status: 'active',
+    startedDaysAgo: 365,
+    lastCheckInDaysAgo: 15,
+    missedCheckIns: 0.15,
+    perMonth: 1.3,
+    trend: 0.2,
+    clientShare: 0.4,
+    sharedShare: 0.5,
+    topics: [
+      'the quarterly forecast',
+      'pricing partnership time',
+      'project budget templates',
+      'the travel policy',
+    ],
+    deliverables: ['the forecast pack', 'a pricing model for partnership retainers', 'the budget templates'],
+    assessments: [
+      {
+        daysAgo: 350,
+        stage: 'advisory',
+        level: 'expectations',
+        by: 'lena',
+        note: "We advise Hugo's team on forecasts when asked; mostly month-end questions.",
+      },
+      {
+        daysAgo: 210,
+        stage: 'advisory',
+        level: 'desires',
+        by: 'lena',
+        note: 'Hugo asked us to co-design the budget templates with two project leads.',
+      },
+      {
+        daysAgo: 100,
+        stage: 'partnership',
+        level: 'desires',
+        by: 'maya',
+        note: 'A joint monthly session on pricing partnership time. Finance brings topics to us as often as we bring them.',
+      },
+    ],
+    immersions: [
+      {
+        daysAgo: 160,
+        by: 'lena',
+        summary: "Sat with Hugo's team through a month-end close.",
+        discoveries:
+          'Half the month-end chasing is for timesheets with no project code for discovery work: there is nowhere honest to book it.',
+      },
+    ],
+  },
+  {
+    client: 'ownSales',
+    team: 'people',
+    services: ['hiring'],
+    owner: 'lena',
+    crew: ['lena', 'jonas'],
+    cadenceDays: 45,
+    ambition: 'Hire and onboard account managers who sell partnerships, not hours.',
+    status: 'active',
+    startedDaysAgo: 300,
+    lastCheckInDaysAgo: 62,
+    missedCheckIns: 0.25,
+    perMonth: 1,
+    trend: 0,
+    clientShare: 0.3,
+    sharedShare: 0.5,
+    topics: ['the account manager vacancy', 'onboarding week', 'interview questions about partnership'],
+    deliverables: ['the job profile', 'the onboarding plan', 'the interview scorecards'],
+    assessments: [
+      {
+        daysAgo: 290,
+        stage: 'transactional',
+        level: 'expectations',
+        by: 'lena',
+        note: 'Zoe needs two account managers; we run the vacancy as asked.',
+      },
+      {
+        daysAgo: 140,
+        stage: 'advisory',
+        level: 'expectations',
+        by: 'lena',
+        note: 'Zoe now asks our view on what to hire for; we rewrote the profile around partnership skills together. Still on their request.',
+      },
+    ],
+    immersions: [],
+  },
+  {
+    client: 'ownDesign',
+    team: 'people',
+    services: ['leadership'],
+    owner: 'maya',
+    crew: ['maya', 'lena'],
+    cadenceDays: 21,
+    ambition:
+      "Leadership is a service, of course it is: make the Design team's work easier and better, and ask them every three weeks whether it does.",
+    status: 'active',
+    startedDaysAgo: 365,
+    lastCheckInDaysAgo: 6,
+    missedCheckIns: 0.1,
+    perMonth: 1.1,
+    trend: 0.3,
+    clientShare: 0.45,
+    sharedShare: 0.4,
+    topics: [
+      "the team's workload",
+      'protected discovery time',
+      'the Friday reflection',
+      'career paths for designers',
+    ],
+    deliverables: ['the workload map', 'the protected-time pilot', 'the career framework draft'],
+    assessments: [
+      {
+        daysAgo: 340,
+        stage: 'advisory',
+        level: 'expectations',
+        by: 'maya',
+        note: 'Leadership as we did it: decide, then explain. The team expects decisions and gets them.',
+      },
+      {
+        daysAgo: 220,
+        stage: 'partnership',
+        level: 'desires',
+        by: 'maya',
+        note: "Three-weekly check-ins with the Design team as our client. Noor's team sets the agenda; we agreed to protect Friday afternoons for discovery.",
+      },
+      {
+        daysAgo: 80,
+        stage: 'partnership',
+        level: 'unrecognized_needs',
+        by: 'lena',
+        note: 'The workload mapping showed the drain is switching between four clients a day, not hours. Nobody had named it; we now staff one client per designer per week.',
+      },
+    ],
+    immersions: [
+      {
+        daysAgo: 100,
+        by: 'maya',
+        summary: 'Maya worked as a junior designer on the Ledgerly squad for two days.',
+        discoveries:
+          'Designers spend the first hour of each day rebuilding context from five chat channels; the cost is the switching, not the hours.',
+      },
+    ],
+  },
+];

@@ -1,0 +1,163 @@
+// Reading relationships: one row joined with its client, team and owner, then its services and latest
+// touchpoint fetched for the whole page at once.
+import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { users } from '../../platform/auth/auth.table';
+import { iso, isoOrNull } from '../../platform/common.contract';
+import { AppError } from '../../platform/errors';
+import { toPage } from '../../platform/pagination';
+import { likePattern } from '../../platform/text';
+import { clients } from '../clients/clients.table';
+import { services } from '../services/services.table';
+import { teams } from '../teams/teams.table';
+import { lastTouchpointAtOf } from '../touchpoints/touchpoints.store';
+import { afterKeys, type CursorValue, decodeKeysetCursor, orderByKeys, type SortKey } from './keyset';
+import {
+  type Relationship,
+  type RelationshipListQuery,
+  type RelationshipSort,
+  stages,
+} from './relationships.contract';
+import { relationshipServices, relationships } from './relationships.table';
+
+type Joined = {
+  row: typeof relationships.$inferSelect;
+  client: { id: string; name: string; kind: 'external' | 'internal' };
+  team: { id: string; name: string };
+  ownerName: string | null;
+};
+
+function joined(db: Db, workspaceId: string) {
+  return db
+    .select({
+      row: relationships,
+      client: { id: clients.id, name: clients.name, kind: clients.kind },
+      team: { id: teams.id, name: teams.name },
+      ownerName: users.name,
+    })
+    .from(relationships)
+    .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
+    .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, relationships.teamId)))
+    .leftJoin(users, eq(users.id, relationships.ownerId))
+    .$dynamic();
+}
+
+/** Adds services and the latest touchpoint to a page of joined rows, keeping their order. */
+async function hydrate(db: Db, workspaceId: string, rows: Joined[]): Promise<Relationship[]> {
+  const ids = rows.map((r) => r.row.id);
+  const [named, lastTouch] = await Promise.all([
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            relationshipId: relationshipServices.relationshipId,
+            id: services.id,
+            name: services.name,
+            kind: services.kind,
+          })
+          .from(relationshipServices)
+          .innerJoin(
+            services,
+            and(eq(services.workspaceId, workspaceId), eq(services.id, relationshipServices.serviceId)),
+          )
+          .where(
+            and(
+              eq(relationshipServices.workspaceId, workspaceId),
+              inArray(relationshipServices.relationshipId, ids),
+            ),
+          )
+          .orderBy(asc(services.name), asc(services.id)),
+    lastTouchpointAtOf(db, workspaceId, ids),
+  ]);
+  return rows.map(({ row: r, client, team, ownerName }) => {
+    const own = named
+      .filter((s) => s.relationshipId === r.id)
+      .map(({ id, name, kind }) => ({ id, name, kind }));
+    return {
+      id: r.id,
+      clientId: r.clientId,
+      teamId: r.teamId,
+      ownerId: r.ownerId,
+      serviceIds: own.map((s) => s.id),
+      client,
+      team,
+      services: own,
+      owner: r.ownerId ? { id: r.ownerId, name: ownerName ?? 'Former member' } : null,
+      cadenceDays: r.cadenceDays,
+      ambition: r.ambition,
+      stage: r.stage,
+      pyramidLevel: r.pyramidLevel,
+      status: r.status,
+      nextCheckInDue: r.nextCheckInDue,
+      lastCheckInAt: isoOrNull(r.lastCheckInAt),
+      lastTouchpointAt: isoOrNull(lastTouch.get(r.id) ?? null),
+      health: { score: r.healthScore },
+      createdAt: iso(r.createdAt),
+      updatedAt: iso(r.updatedAt),
+    };
+  });
+}
+
+export async function getRelationship(db: Db, workspaceId: string, id: string): Promise<Relationship> {
+  const rows = await joined(db, workspaceId)
+    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, id)))
+    .limit(1);
+  if (rows.length === 0) throw AppError.notFound('Relationship');
+  const [one] = await hydrate(db, workspaceId, rows);
+  return one!;
+}
+
+// Ladder order, not alphabetical: sorting by stage reads transactional first.
+const stageRank = sql`(case ${relationships.stage} when 'transactional' then 0 when 'advisory' then 1 when 'partnership' then 2 else 3 end)`;
+// No due date (paused, ended) sorts after every real date, in both directions of the keyset.
+const NO_DUE = '9999-12-31';
+const dueKey = sql`coalesce(${relationships.nextCheckInDue}, ${NO_DUE}::date)`;
+const idKey: SortKey = { expr: relationships.id, type: 'uuid' };
+const clientKey: SortKey = { expr: clients.name, type: 'text' };
+
+const sorts: Record<
+  RelationshipSort,
+  { keys: SortKey[]; keyOf: (r: Joined) => CursorValue[]; order: 'asc' | 'desc' }
+> = {
+  client: { keys: [clientKey, idKey], keyOf: (r) => [r.client.name, r.row.id], order: 'asc' },
+  stage: {
+    keys: [{ expr: stageRank, type: 'int' }, clientKey, idKey],
+    keyOf: (r) => [stages.indexOf(r.row.stage), r.client.name, r.row.id],
+    order: 'asc',
+  },
+  nextCheckInDue: {
+    keys: [{ expr: dueKey, type: 'date' }, idKey],
+    keyOf: (r) => [r.row.nextCheckInDue ?? NO_DUE, r.row.id],
+    order: 'asc',
+  },
+  updated: {
+    keys: [{ expr: relationships.updatedAt, type: 'timestamptz' }, idKey],
+    keyOf: (r) => [iso(r.row.updatedAt), r.row.id],
+    order: 'desc',
+  },
+};
+
+export async function listRelationships(db: Db, workspaceId: string, query: RelationshipListQuery) {
+  const sort = sorts[query.sort];
+  const order = query.order ?? sort.order;
+  const after = decodeKeysetCursor(query.cursor, sort.keys);
+  const rows = await joined(db, workspaceId)
+    .where(
+      and(
+        eq(relationships.workspaceId, workspaceId),
+        query.stage ? eq(relationships.stage, query.stage) : undefined,
+        query.pyramidLevel ? eq(relationships.pyramidLevel, query.pyramidLevel) : undefined,
+        query.status ? eq(relationships.status, query.status) : undefined,
+        query.teamId ? eq(relationships.teamId, query.teamId) : undefined,
+        query.clientId ? eq(relationships.clientId, query.clientId) : undefined,
+        query.ownerId ? eq(relationships.ownerId, query.ownerId) : undefined,
+        query.clientKind ? eq(clients.kind, query.clientKind) : undefined,
+        query.q ? ilike(clients.name, likePattern(query.q)) : undefined,
+        after ? afterKeys(sort.keys, after, order) : undefined,
+      ),
+    )
+    .orderBy(...orderByKeys(sort.keys, order))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, sort.keyOf);
+  return { items: await hydrate(db, workspaceId, page.items), nextCursor: page.nextCursor };
+}

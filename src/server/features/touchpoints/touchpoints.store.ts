@@ -1,0 +1,213 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { users } from '../../platform/auth/auth.table';
+import { iso } from '../../platform/common.contract';
+import { AppError } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { afterCursor, toPage } from '../../platform/pagination';
+import { decodeKeysetCursor } from '../relationships/keyset';
+import { relationships } from '../relationships/relationships.table';
+import {
+  type Touchpoint,
+  type TouchpointInput,
+  type TouchpointListQuery,
+  type TouchpointPatch,
+  type TouchpointSummary,
+  touchpointKinds,
+} from './touchpoints.contract';
+import { touchpoints } from './touchpoints.table';
+
+const selection = { row: touchpoints, creatorName: users.name };
+type Row = { row: typeof touchpoints.$inferSelect; creatorName: string | null };
+
+const toTouchpoint = ({ row: r, creatorName }: Row): Touchpoint => ({
+  id: r.id,
+  relationshipId: r.relationshipId,
+  kind: r.kind,
+  initiatedBy: r.initiatedBy,
+  occurredAt: iso(r.occurredAt),
+  summary: r.summary,
+  discoveries: r.discoveries,
+  visibility: r.visibility,
+  createdBy: r.createdBy ? { id: r.createdBy, name: creatorName ?? 'Former member' } : null,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+});
+
+/** Touchpoints live under a relationship: an unknown (or other workspace's) relationship is a 404. */
+async function assertRelationship(db: Db, workspaceId: string, relationshipId: string): Promise<void> {
+  const [row] = await db
+    .select({ id: relationships.id })
+    .from(relationships)
+    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, relationshipId)))
+    .limit(1);
+  if (!row) throw AppError.notFound('Relationship');
+}
+
+const scope = (workspaceId: string, relationshipId: string) =>
+  and(eq(touchpoints.workspaceId, workspaceId), eq(touchpoints.relationshipId, relationshipId));
+
+/** The timeline, newest first. */
+export async function listTouchpoints(
+  db: Db,
+  workspaceId: string,
+  relationshipId: string,
+  query: TouchpointListQuery,
+) {
+  await assertRelationship(db, workspaceId, relationshipId);
+  const after = decodeKeysetCursor(query.cursor, [
+    { expr: touchpoints.occurredAt, type: 'timestamptz' },
+    { expr: touchpoints.id, type: 'uuid' },
+  ]);
+  const rows = await db
+    .select(selection)
+    .from(touchpoints)
+    .leftJoin(users, eq(users.id, touchpoints.createdBy))
+    .where(
+      and(
+        scope(workspaceId, relationshipId),
+        query.kind ? eq(touchpoints.kind, query.kind) : undefined,
+        query.initiatedBy ? eq(touchpoints.initiatedBy, query.initiatedBy) : undefined,
+        query.visibility ? eq(touchpoints.visibility, query.visibility) : undefined,
+        after ? afterCursor([touchpoints.occurredAt, touchpoints.id], after, 'desc') : undefined,
+      ),
+    )
+    .orderBy(desc(touchpoints.occurredAt), desc(touchpoints.id))
+    .limit(query.limit + 1);
+  const page = toPage(rows, query.limit, (r) => [iso(r.row.occurredAt), r.row.id]);
+  return { items: page.items.map(toTouchpoint), nextCursor: page.nextCursor };
+}
+
+export async function getTouchpoint(
+  db: Db,
+  workspaceId: string,
+  relationshipId: string,
+  id: string,
+): Promise<Touchpoint> {
+  const [row] = await db
+    .select(selection)
+    .from(touchpoints)
+    .leftJoin(users, eq(users.id, touchpoints.createdBy))
+    .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
+    .limit(1);
+  if (!row) throw AppError.notFound('Touchpoint');
+  return toTouchpoint(row);
+}
+
+export async function createTouchpoint(
+  db: Db,
+  workspaceId: string,
+  relationshipId: string,
+  createdBy: string,
+  input: TouchpointInput,
+  now: Date,
+): Promise<Touchpoint> {
+  await assertRelationship(db, workspaceId, relationshipId);
+  const id = newId();
+  await db.insert(touchpoints).values({
+    workspaceId,
+    id,
+    relationshipId,
+    kind: input.kind,
+    initiatedBy: input.initiatedBy,
+    // Through Date: millisecond precision, the same the cursor carries.
+    occurredAt: new Date(input.occurredAt),
+    summary: input.summary,
+    discoveries: input.discoveries || null,
+    visibility: input.visibility,
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return getTouchpoint(db, workspaceId, relationshipId, id);
+}
+
+export async function updateTouchpoint(
+  db: Db,
+  workspaceId: string,
+  relationshipId: string,
+  id: string,
+  patch: TouchpointPatch,
+  now: Date,
+): Promise<Touchpoint> {
+  const { occurredAt, discoveries, ...rest } = patch;
+  const [row] = await db
+    .update(touchpoints)
+    .set({
+      ...rest,
+      ...(occurredAt !== undefined ? { occurredAt: new Date(occurredAt) } : {}),
+      ...(discoveries !== undefined ? { discoveries: discoveries || null } : {}),
+      updatedAt: now,
+    })
+    .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
+    .returning({ id: touchpoints.id });
+  if (!row) throw AppError.notFound('Touchpoint');
+  return getTouchpoint(db, workspaceId, relationshipId, id);
+}
+
+export async function deleteTouchpoint(
+  db: Db,
+  workspaceId: string,
+  relationshipId: string,
+  id: string,
+): Promise<{ id: string }> {
+  const [row] = await db
+    .delete(touchpoints)
+    .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
+    .returning({ id: touchpoints.id });
+  if (!row) throw AppError.notFound('Touchpoint');
+  return row;
+}
+
+/** Who started the touchpoints and of which kinds: our side and their side, counted. */
+export async function summarizeTouchpoints(
+  db: Db,
+  workspaceId: string,
+  relationshipId: string,
+): Promise<TouchpointSummary> {
+  await assertRelationship(db, workspaceId, relationshipId);
+  const rows = await db
+    .select({
+      kind: touchpoints.kind,
+      initiatedBy: touchpoints.initiatedBy,
+      n: sql<number>`count(*)::int`,
+      lastAt: sql<Date | null>`max(${touchpoints.occurredAt})`.mapWith(touchpoints.occurredAt),
+    })
+    .from(touchpoints)
+    .where(scope(workspaceId, relationshipId))
+    .groupBy(touchpoints.kind, touchpoints.initiatedBy);
+  const byKind = Object.fromEntries(touchpointKinds.map((k) => [k, 0])) as TouchpointSummary['byKind'];
+  const byInitiator = { provider: 0, client: 0 };
+  let last: Date | null = null;
+  for (const r of rows) {
+    byKind[r.kind] += r.n;
+    byInitiator[r.initiatedBy] += r.n;
+    if (r.lastAt && (!last || r.lastAt > last)) last = r.lastAt;
+  }
+  return {
+    total: byInitiator.provider + byInitiator.client,
+    byInitiator,
+    byKind,
+    lastAt: last ? iso(last) : null,
+  };
+}
+
+/** The latest touchpoint of each relationship, for lists (one query for a page of relationships). */
+export async function lastTouchpointAtOf(
+  db: Db,
+  workspaceId: string,
+  relationshipIds: string[],
+): Promise<Map<string, Date>> {
+  if (relationshipIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      relationshipId: touchpoints.relationshipId,
+      lastAt: sql<Date>`max(${touchpoints.occurredAt})`.mapWith(touchpoints.occurredAt),
+    })
+    .from(touchpoints)
+    .where(
+      and(eq(touchpoints.workspaceId, workspaceId), inArray(touchpoints.relationshipId, relationshipIds)),
+    )
+    .groupBy(touchpoints.relationshipId);
+  return new Map(rows.map((r) => [r.relationshipId, r.lastAt]));
+}

@@ -1,0 +1,3 @@
+import type { Role } from '../../../server/features/accounts/accounts.contract';
+
+export const roleLabel: Record<Role, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
