@@ -59,7 +59,7 @@ export function Shell() {
               style={{ textDecoration: 'none', color: 'inherit' }}
               aria-label="Twofold home"
             >
-              <Logo />
+              <Logo compact />
             </Link>
             <WorkspaceSwitcher me={me.data} current={workspace} />
           </Group>

@@ -7,6 +7,7 @@ import type { AppDeps } from '../../platform/deps';
 import { enqueueMail } from '../../platform/mail';
 import { registerWorkspaceRoutes } from '../../platform/tenancy';
 import { escapeHtml } from '../../platform/text';
+import { releaseOwnership } from '../relationships/relationships.store';
 import {
   invitation,
   invitationInput,
@@ -109,9 +110,10 @@ export function membersRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
       async (req, reply) => {
         const m = member(req);
-        await audited(db, m, 'member.removed', (tx) =>
-          removeMember(tx, m.workspaceId, m.role, req.params.userId),
-        );
+        await audited(db, m, 'member.removed', async (tx) => {
+          await releaseOwnership(tx, m.workspaceId, req.params.userId);
+          return removeMember(tx, m.workspaceId, m.role, req.params.userId);
+        });
         return reply.code(204).send();
       },
     );

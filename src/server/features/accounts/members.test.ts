@@ -109,6 +109,23 @@ describe('members and invitations', () => {
     expect((await plain.get(plain.ws('/teams'))).statusCode).toBe(404);
   });
 
+  it('removing a partner lead keeps their relationships, without a lead', async () => {
+    const s = await t.signup();
+    const lead = await t.addMember(s, 'member');
+    const team = (await s.post(s.ws('/teams'), { name: 'Studio' })).json();
+    const client = (await s.post(s.ws('/clients'), { name: 'Roastery', kind: 'external' })).json();
+    const rel = await s.post(s.ws('/relationships'), {
+      clientId: client.id,
+      teamId: team.id,
+      ownerId: lead.user.id,
+      cadenceDays: 30,
+    });
+    expect(rel.statusCode).toBe(201);
+    expect((await s.delete(s.ws(`/members/${lead.user.id}`))).statusCode).toBe(204);
+    const after = (await s.get(s.ws(`/relationships/${rel.json().id}`))).json();
+    expect(after.owner).toBeNull();
+  });
+
   it('records role changes, invitations and logins in the audit log', async () => {
     const s = await t.signup();
     const m = await t.addMember(s, 'member');

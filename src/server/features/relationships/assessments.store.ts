@@ -4,8 +4,7 @@ import { users } from '../../platform/auth/auth.table';
 import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { toPage } from '../../platform/pagination';
-import { afterKeys, decodeKeysetCursor, type SortKey } from './keyset';
+import { afterKeys, decodeKeysetCursor, type SortKey, toPage } from '../../platform/pagination';
 import type { Assessment, AssessmentInput, PyramidLevel, Stage } from './relationships.contract';
 import { assessments, relationships } from './relationships.table';
 

@@ -5,13 +5,19 @@ import type { Db } from '../../db/open';
 import { users } from '../../platform/auth/auth.table';
 import { iso, isoOrNull } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
-import { toPage } from '../../platform/pagination';
+import {
+  afterKeys,
+  type CursorValue,
+  decodeKeysetCursor,
+  orderByKeys,
+  type SortKey,
+  toPage,
+} from '../../platform/pagination';
 import { likePattern } from '../../platform/text';
 import { clients } from '../clients/clients.table';
 import { services } from '../services/services.table';
 import { teams } from '../teams/teams.table';
 import { lastTouchpointAtOf } from '../touchpoints/touchpoints.store';
-import { afterKeys, type CursorValue, decodeKeysetCursor, orderByKeys, type SortKey } from './keyset';
 import {
   type Relationship,
   type RelationshipListQuery,

@@ -232,3 +232,11 @@ export async function recordCheckInHeld(
     .set({ lastCheckInAt, nextCheckInDue: dueDate({ ...row, lastCheckInAt }) })
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, relationshipId)));
 }
+
+/** A member leaving the workspace stops leading its relationships; they stay, without a partner lead. */
+export async function releaseOwnership(db: Db, workspaceId: string, userId: string): Promise<void> {
+  await db
+    .update(relationships)
+    .set({ ownerId: null, updatedAt: new Date() })
+    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.ownerId, userId)));
+}

@@ -4,8 +4,7 @@ import { users } from '../../platform/auth/auth.table';
 import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { afterCursor, toPage } from '../../platform/pagination';
-import { decodeKeysetCursor } from '../relationships/keyset';
+import { afterCursor, decodeKeysetCursor, toPage } from '../../platform/pagination';
 import { relationships } from '../relationships/relationships.table';
 import {
   type Touchpoint,

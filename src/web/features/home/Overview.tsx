@@ -18,7 +18,7 @@ import type { Relationship } from '../../../server/features/relationships/relati
 import { daysUntil, relativeTime } from '../../ui/when';
 import { useWorkspace } from '../../ui/workspace';
 import type { HomeRelationships } from './homeData';
-import { levelLabel, levelOrder, stageInfo, stageOrder } from './stages';
+import { levelInfo, levelOrder, stageInfo, stageOrder } from '../relationships/terms';
 
 const RECENT = 6;
 
@@ -94,7 +94,7 @@ function StageLadder({
         ))}
       </SimpleGrid>
       <Text size="sm" c="dimmed" mt="md">
-        Truth pyramid: {byLevel.map(({ l, n }) => `${n} meeting ${levelLabel[l]}`).join(' · ')}
+        Truth pyramid: {byLevel.map(({ l, n }) => `${n} meeting ${levelInfo[l].label.toLowerCase()}`).join(' · ')}
         {paused + ended > 0 &&
           ` — not counted: ${[paused && `${paused} paused`, ended && `${ended} ended`].filter(Boolean).join(', ')}`}
       </Text>

@@ -86,6 +86,41 @@ export function RelationshipsPage() {
   });
   const emptyWorkspace = list.isSuccess && list.items.length === 0 && !filtered;
 
+  const filterControls = (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <FilterSelect
+        label="Stage"
+        data={stageOptions}
+        value={params.get('stage')}
+        onChange={(v) => set({ stage: v })}
+      />
+      <FilterSelect
+        label="Pyramid level"
+        data={levelOptions}
+        value={params.get('pyramidLevel')}
+        onChange={(v) => set({ pyramidLevel: v })}
+      />
+      <FilterSelect
+        label="Team"
+        data={teams.options}
+        value={params.get('teamId')}
+        onChange={(v) => set({ teamId: v })}
+      />
+      <FilterSelect
+        label="Client kind"
+        data={clientKindOptions}
+        value={params.get('clientKind')}
+        onChange={(v) => set({ clientKind: v })}
+      />
+      <FilterSelect
+        label="Status"
+        data={statusOptions}
+        value={params.get('status')}
+        onChange={(v) => set({ status: v })}
+      />
+    </Group>
+  );
+
   return (
     <>
       <PageHeader
@@ -144,40 +179,14 @@ export function RelationshipsPage() {
             </Tooltip>
           </Group>
         </Group>
-        <Collapse expanded={!isPhone || filtersOpen} id="relationship-filters">
-          <Group gap="sm" align="flex-end" wrap="wrap">
-            <FilterSelect
-              label="Stage"
-              data={stageOptions}
-              value={params.get('stage')}
-              onChange={(v) => set({ stage: v })}
-            />
-            <FilterSelect
-              label="Pyramid level"
-              data={levelOptions}
-              value={params.get('pyramidLevel')}
-              onChange={(v) => set({ pyramidLevel: v })}
-            />
-            <FilterSelect
-              label="Team"
-              data={teams.options}
-              value={params.get('teamId')}
-              onChange={(v) => set({ teamId: v })}
-            />
-            <FilterSelect
-              label="Client kind"
-              data={clientKindOptions}
-              value={params.get('clientKind')}
-              onChange={(v) => set({ clientKind: v })}
-            />
-            <FilterSelect
-              label="Status"
-              data={statusOptions}
-              value={params.get('status')}
-              onChange={(v) => set({ status: v })}
-            />
-          </Group>
-        </Collapse>
+        {/* A Collapse only where filters fold away (phones); on wider screens they simply show. */}
+        {isPhone ? (
+          <Collapse expanded={filtersOpen} id="relationship-filters">
+            {filterControls}
+          </Collapse>
+        ) : (
+          <div id="relationship-filters">{filterControls}</div>
+        )}
       </Stack>
 
       {list.isSuccess && list.items.length === 0 ? (
