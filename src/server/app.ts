@@ -8,17 +8,25 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes';
+import { checkInsRoutes } from './features/check-ins/check-ins.routes';
+import { checkInsWorkspaceRoutes } from './features/check-ins/check-ins-workspace.routes';
+import { checkInReminderWorker } from './features/check-ins/reminders.worker';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
 import { servicesRoutes } from './features/services/services.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { teamsRoutes } from './features/teams/teams.routes';
 import { tokensRoutes } from './features/tokens/tokens.routes';
+import { topicsRoutes } from './features/topics/topics.routes';
 import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
 import { registerInputGuard } from './platform/input-guard';
+
+/** A request for a file the build would have made; anything else under / is a client-side route. */
+const ASSET_PATH = /\.(js|mjs|css|map|svg|png|jpe?g|gif|webp|ico|json|txt|woff2?|ttf|br|gz)$/i;
 
 export const webRoot = new URL('../../dist/web', import.meta.url).pathname;
 
@@ -32,6 +40,11 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   clientsRoutes,
   relationshipsRoutes,
   touchpointsRoutes,
+  checkInsRoutes,
+  checkInsWorkspaceRoutes,
+  topicsRoutes,
+  notificationsRoutes,
+  checkInReminderWorker,
 ];
 
 /** One registered route, as the reliability tests walk them. */
@@ -139,7 +152,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // The web app owns every other GET path (client-side routes); the API answers problem+json.
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (serveWeb && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+    if (serveWeb && req.method === 'GET' && !path.startsWith('/api/') && !ASSET_PATH.test(path)) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     sendNoRoute(req, reply);

@@ -20,6 +20,8 @@ const REFERENCE_TARGETS = new Set(['workspaces', 'users']);
 const CROSS_TENANT_INDEXES = new Map([
   // The mail delivery loop claims due messages of every workspace (FOR UPDATE SKIP LOCKED).
   ['mail_messages_due_idx', 'mail delivery worker'],
+  // The check-in reminder worker finds due reminders of every workspace, then claims each in its own.
+  ['check_in_reminders_due_idx', 'reminder worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
 ]);

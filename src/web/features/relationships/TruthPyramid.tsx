@@ -79,12 +79,12 @@ export function TruthPyramid({ level }: { level: PyramidLevel }) {
               const isCurrent = l === level;
               return (
                 <Box key={l} h={BAND} style={{ display: 'flex', alignItems: 'center' }}>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={4} wrap="wrap">
                     <Text size="sm" fw={isCurrent ? 700 : 400} c={isCurrent ? undefined : 'dimmed'}>
                       {levelInfo[l].label}
                     </Text>
                     {isCurrent && (
-                      <Badge size="xs" color={levelInfo[l].color} variant="filled">
+                      <Badge size="xs" color={levelInfo[l].color} variant="filled" style={{ flexShrink: 0 }}>
                         Now
                       </Badge>
                     )}
