@@ -1,19 +1,7 @@
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Group,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Button, Group, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconAddressBook, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAddressBook, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Contact } from '../../../server/features/clients/contacts.contract';
@@ -21,6 +9,7 @@ import { del, patch } from '../../ui/api';
 import { EmptyState } from '../../ui/EmptyState';
 import { notifySaved, showApiError } from '../../ui/forms';
 import { usePagedList } from '../../ui/pagedQuery';
+import { RowActions } from '../../ui/RowActions';
 import { useWorkspace } from '../../ui/workspace';
 import { ContactFormModal } from './ContactFormModal';
 
@@ -140,27 +129,12 @@ export function ClientContacts({ clientId, clientName }: { clientId: string; cli
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Tooltip label="Edit">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Edit ${c.name}`}
-                          onClick={() => setEditing(c)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Remove">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove ${c.name}`}
-                          onClick={() => confirmDelete(c)}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
+                    <RowActions
+                      name={c.name}
+                      onEdit={() => setEditing(c)}
+                      onDelete={() => confirmDelete(c)}
+                      deleteLabel="Remove"
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

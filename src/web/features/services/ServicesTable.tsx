@@ -1,12 +1,12 @@
-import { ActionIcon, Anchor, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Service } from '../../../server/features/services/services.contract';
 import { del } from '../../ui/api';
 import { notifySaved, showApiError } from '../../ui/forms';
+import { RowActions } from '../../ui/RowActions';
 import { useWorkspace } from '../../ui/workspace';
 import { ServiceFormModal } from './ServiceFormModal';
 import { ServiceKindBadge } from './ServiceKindBadge';
@@ -78,29 +78,11 @@ export function ServicesTable(props: { items: Service[]; show: 'team' | 'kind' }
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Tooltip label="Edit">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`Edit ${s.name}`}
-                        onClick={() => setEditing(s)}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    {isAdmin && (
-                      <Tooltip label="Delete">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Delete ${s.name}`}
-                          onClick={() => confirmDelete(s)}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
-                  </Group>
+                  <RowActions
+                    name={s.name}
+                    onEdit={() => setEditing(s)}
+                    onDelete={isAdmin ? () => confirmDelete(s) : undefined}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
