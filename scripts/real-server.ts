@@ -46,7 +46,13 @@ export class RealServer {
     );
   }
 
-  static async start(target: Target, port: number, timeoutMs = 180_000): Promise<RealServer> {
+  /** `nodeArgs` go before the entry point, e.g. `--cpu-prof`. */
+  static async start(
+    target: Target,
+    port: number,
+    nodeArgs: string[] = [],
+    timeoutMs = 180_000,
+  ): Promise<RealServer> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(port),
@@ -58,7 +64,7 @@ export class RealServer {
     delete env.DATABASE_URL;
     if (target.kind === 'embedded') env.DATA_DIR = target.dataDir;
     else env.DATABASE_URL = target.url;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
       cwd: root,
       env,
       detached: true,
@@ -207,7 +213,10 @@ export async function seedWorkspace(baseUrl: string, label: string): Promise<Wor
   });
   const api = new Api(baseUrl, { authorization: `Bearer ${token}` });
   const team = await api.must<{ id: string }>('POST', ws('/teams'), { name: `Team ${label}` });
-  const client = await api.must<{ id: string }>('POST', ws('/clients'), { name: `Client ${label}`, kind: 'external' });
+  const client = await api.must<{ id: string }>('POST', ws('/clients'), {
+    name: `Client ${label}`,
+    kind: 'external',
+  });
   const relationship = await api.must<{ id: string }>('POST', ws('/relationships'), {
     clientId: client.id,
     teamId: team.id,

@@ -6,7 +6,7 @@
  * (lists of teams, clients, relationships; a relationship and its touchpoints) and writes (touchpoints,
  * contacts). Reports req/s, p50/p95/p99 per kind and overall, errors, timeouts and non-2xx; exits non-zero
  * on any error, timeout or non-2xx answer (every request in the mix is valid, so anything else is a bug).
- * Requests go only to 127.0.0.1.
+ * Requests go only to 127.0.0.1. `--profile <dir>` leaves a CPU profile of the server in <dir>.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,15 +47,25 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const duration = Number(flag('duration') ?? 60);
 const connections = Number(flag('connections') ?? 100);
+/** `--profile <dir>`: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
+const profileDir = flag('profile');
 
-type Mix = { kind: string; weight: number; build(ws: Workspace, seeded: Seeded, n: number): Omit<Request, 'headers'> };
+type Mix = {
+  kind: string;
+  weight: number;
+  build(ws: Workspace, seeded: Seeded, n: number): Omit<Request, 'headers'>;
+};
 type Seeded = { clientIds: string[]; relationshipIds: string[] };
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const api = (ws: Workspace, p: string) => `/api/v1/workspaces/${ws.workspaceId}${p}`;
 
 const mix: Mix[] = [
   { kind: 'list teams', weight: 12, build: (ws) => ({ method: 'GET', path: api(ws, '/teams?limit=50') }) },
-  { kind: 'list clients', weight: 12, build: (ws) => ({ method: 'GET', path: api(ws, '/clients?limit=50') }) },
+  {
+    kind: 'list clients',
+    weight: 12,
+    build: (ws) => ({ method: 'GET', path: api(ws, '/clients?limit=50') }),
+  },
   {
     kind: 'list relationships',
     weight: 12,
@@ -113,7 +123,10 @@ async function seed(ws: Workspace): Promise<Seeded> {
   const clientIds = [ws.clientId];
   const relationshipIds = [ws.relationshipId];
   for (let i = 1; i <= 4; i++) {
-    const c = await ws.api.must<{ id: string }>('POST', api(ws, '/clients'), { name: `Soak client ${i}`, kind: 'external' });
+    const c = await ws.api.must<{ id: string }>('POST', api(ws, '/clients'), {
+      name: `Soak client ${i}`,
+      kind: 'external',
+    });
     const r = await ws.api.must<{ id: string }>('POST', api(ws, '/relationships'), {
       clientId: c.id,
       teamId: ws.teamId,
@@ -123,13 +136,17 @@ async function seed(ws: Workspace): Promise<Seeded> {
     relationshipIds.push(r.id);
   }
   for (let i = 0; i < 60; i++) {
-    await ws.api.must('POST', api(ws, `/relationships/${relationshipIds[i % relationshipIds.length]}/touchpoints`), {
-      kind: 'meeting',
-      initiatedBy: i % 2 ? 'client' : 'provider',
-      occurredAt: new Date(Date.now() - i * 86_400_000).toISOString(),
-      summary: `Seeded touchpoint ${i}`,
-      visibility: 'internal',
-    });
+    await ws.api.must(
+      'POST',
+      api(ws, `/relationships/${relationshipIds[i % relationshipIds.length]}/touchpoints`),
+      {
+        kind: 'meeting',
+        initiatedBy: i % 2 ? 'client' : 'provider',
+        occurredAt: new Date(Date.now() - i * 86_400_000).toISOString(),
+        summary: `Seeded touchpoint ${i}`,
+        visibility: 'internal',
+      },
+    );
   }
   return { clientIds, relationshipIds };
 }
@@ -137,6 +154,51 @@ async function seed(ws: Workspace): Promise<Seeded> {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Numbers every request of the run, so created names and emails are unique. */
+let sent = 0;
+
+/** Runs the mix for `duration` seconds on `connections` connections; latencies and statuses per kind. */
+async function load(url: string, ws: Workspace, seeded: Seeded, connections: number, duration: number) {
+  const latencies = new Map<string, number[]>();
+  const statuses = new Map<string, Map<number, number>>();
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest(req, context) {
+          const m = draw();
+          context.kind = m.kind;
+          context.sentAt = performance.now();
+          const built = m.build(ws, seeded, sent++);
+          return {
+            ...req,
+            ...built,
+            headers: {
+              authorization: `Bearer ${ws.token}`,
+              ...(built.body ? { 'content-type': 'application/json' } : {}),
+            },
+          };
+        },
+        onResponse(status, _body, context) {
+          const kind = context.kind ?? '?';
+          if (context.sentAt !== undefined) {
+            const list = latencies.get(kind) ?? [];
+            list.push(performance.now() - context.sentAt);
+            latencies.set(kind, list);
+          }
+          const byStatus = statuses.get(kind) ?? new Map<number, number>();
+          byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+          statuses.set(kind, byStatus);
+        },
+      },
+    ],
+  });
+  return { result, latencies, statuses };
 }
 
 async function main(): Promise<void> {
@@ -156,49 +218,18 @@ async function main(): Promise<void> {
   let server: RealServer | undefined;
   let failed = true;
   try {
-    server = await RealServer.start(target, await freePort());
+    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    server = await RealServer.start(target, await freePort(), nodeArgs);
     const ws = await seedWorkspace(server.baseUrl, 'soak');
     const seeded = await seed(ws);
-    console.log(`soak: ${label}, ${connections} connections for ${duration} s against ${server.baseUrl}`);
+    console.log(`soak: ${label} at ${server.baseUrl}`);
 
-    const latencies = new Map<string, number[]>();
-    const statuses = new Map<string, Map<number, number>>();
-    let n = 0;
-    const result = await autocannon({
-      url: server.baseUrl,
-      connections,
-      duration,
-      timeout: 10,
-      requests: [
-        {
-          setupRequest(req, context) {
-            const m = draw();
-            context.kind = m.kind;
-            context.sentAt = performance.now();
-            const built = m.build(ws, seeded, n++);
-            return {
-              ...req,
-              ...built,
-              headers: {
-                authorization: `Bearer ${ws.token}`,
-                ...(built.body ? { 'content-type': 'application/json' } : {}),
-              },
-            };
-          },
-          onResponse(status, _body, context) {
-            const kind = context.kind ?? '?';
-            if (context.sentAt !== undefined) {
-              const list = latencies.get(kind) ?? [];
-              list.push(performance.now() - context.sentAt);
-              latencies.set(kind, list);
-            }
-            const byStatus = statuses.get(kind) ?? new Map<number, number>();
-            byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-            statuses.set(kind, byStatus);
-          },
-        },
-      ],
-    });
+    // A short warm-up (JIT, first queries, connection setup) is not part of the figures, but must not fail either.
+    const warm = await load(server.baseUrl, ws, seeded, Math.min(10, connections), Math.min(3, duration));
+    console.log(
+      `soak: ${connections} connections for ${duration} s (after a ${warm.result.duration} s warm-up)`,
+    );
+    const { result, latencies, statuses } = await load(server.baseUrl, ws, seeded, connections, duration);
 
     const all = [...latencies.values()].flat().sort((a, b) => a - b);
     const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -215,12 +246,14 @@ async function main(): Promise<void> {
     const fiveXx = Object.entries(result.statusCodeStats)
       .filter(([code]) => Number(code) >= 500)
       .reduce((a, [, v]) => a + v.count, 0);
-    failed = result.errors > 0 || result.timeouts > 0 || result.non2xx > 0;
+    failed = [result, warm.result].some((r) => r.errors > 0 || r.timeouts > 0 || r.non2xx > 0);
     console.log(
       `soak ${label}: ${result.requests.total} requests in ${result.duration} s, ${result.requests.average.toFixed(0)} req/s, ` +
         `p50 ${ms(percentile(all, 50))}, p95 ${ms(percentile(all, 95))}, p99 ${ms(percentile(all, 99))}, ` +
         `max ${ms(all.at(-1) ?? 0)}; ${result.errors} errors, ${result.timeouts} timeouts, ` +
-        `${result.non2xx} non-2xx (${fiveXx} 5xx)${failed ? ' — FAILED' : ''}`,
+        `${result.non2xx} non-2xx (${fiveXx} 5xx)` +
+        `${warm.result.non2xx + warm.result.errors > 0 ? `; warm-up: ${warm.result.errors} errors, ${warm.result.non2xx} non-2xx` : ''}` +
+        `${failed ? ' — FAILED' : ''}`,
     );
     if (failed && server) console.log(server.tail());
   } finally {

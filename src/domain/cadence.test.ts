@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysOverdue, isOverdue, isoDay, missedCadences, nextCheckInDue } from './cadence';
+import {
+  addDays,
+  bucketRange,
+  cadenceReminder,
+  checkInReminderTimes,
+  DUE_SOON_DAYS,
+  daysOverdue,
+  dueBucket,
+  isOverdue,
+  isoDay,
+  missedCadences,
+  nextCheckInDue,
+} from './cadence';
 
 const DAY = 86_400_000;
 // Instants between 2000 and 2100, at any time of day.
@@ -112,6 +124,96 @@ describe('missedCadences', () => {
           expect(later).toBeGreaterThanOrEqual(missed);
         },
       ),
+    );
+  });
+});
+
+describe('a held check-in', () => {
+  it('resets overdue: holding one today leaves nothing overdue and no cadence missed until a full cadence passes', () => {
+    fc.assert(
+      fc.property(cadence, instant, instant, (c, start, heldAt) => {
+        const input = { cadenceDays: c, lastCheckInAt: heldAt, startedAt: start };
+        const due = nextCheckInDue(input);
+        expect(isOverdue(due, heldAt)).toBe(false);
+        expect(missedCadences({ ...input, today: heldAt })).toBe(0);
+        // Still not overdue on the due day itself, overdue the day after.
+        expect(isOverdue(due, due)).toBe(false);
+        expect(isOverdue(due, addDays(due, 1))).toBe(true);
+      }),
+    );
+  });
+
+  it('moves the due date to one cadence after it, whenever it is held after the last one', () => {
+    fc.assert(
+      fc.property(cadence, instant, instant, fc.integer({ min: 0, max: 400 }), (c, start, last, gap) => {
+        const heldAt = new Date(last.getTime() + gap * DAY);
+        const due = nextCheckInDue({ cadenceDays: c, lastCheckInAt: heldAt, startedAt: start });
+        expect(due).toBe(addDays(heldAt, c));
+      }),
+    );
+  });
+});
+
+describe('dueBucket', () => {
+  const day = instant.map((d) => isoDay(d));
+  it('is overdue exactly when isOverdue says so, this week for the next seven days, later after', () => {
+    fc.assert(
+      fc.property(day, instant, (due, today) => {
+        const bucket = dueBucket(due, today);
+        expect(bucket === 'overdue').toBe(isOverdue(due, today));
+        const ahead = (Date.parse(due) - Date.parse(isoDay(today))) / DAY;
+        if (ahead >= 0 && ahead < 7) expect(bucket).toBe('this_week');
+        if (ahead >= 7) expect(bucket).toBe('later');
+      }),
+    );
+  });
+
+  it('agrees with its date range (the query the Check-ins page runs)', () => {
+    fc.assert(
+      fc.property(day, instant, (due, today) => {
+        for (const bucket of ['overdue', 'this_week', 'later'] as const) {
+          const { from, to } = bucketRange(bucket, today);
+          const inRange = (from === undefined || due >= from) && (to === undefined || due <= to);
+          expect(inRange).toBe(dueBucket(due, today) === bucket);
+        }
+      }),
+    );
+  });
+});
+
+describe('cadenceReminder', () => {
+  const day = instant.map((d) => isoDay(d));
+  it('reminds of an overdue check-in exactly when it is overdue and none is scheduled', () => {
+    fc.assert(
+      fc.property(day, instant, fc.boolean(), (due, today, scheduled) => {
+        const r = cadenceReminder(due, today, scheduled);
+        expect(r === 'overdue').toBe(!scheduled && isOverdue(due, today));
+        if (scheduled) expect(r).toBeNull();
+      }),
+    );
+  });
+
+  it('reminds a few days ahead, never earlier', () => {
+    expect(cadenceReminder('2026-05-10', '2026-05-06', false)).toBeNull();
+    expect(cadenceReminder('2026-05-10', addDays('2026-05-10', -DUE_SOON_DAYS), false)).toBe('due');
+    expect(cadenceReminder('2026-05-10', addDays('2026-05-10', -DUE_SOON_DAYS - 1), false)).toBeNull();
+    expect(cadenceReminder('2026-05-10', '2026-05-10T22:00:00Z', false)).toBe('due');
+    expect(cadenceReminder('2026-05-10', '2026-05-11', false)).toBe('overdue');
+    expect(cadenceReminder(null, '2026-05-11', false)).toBeNull();
+  });
+});
+
+describe('checkInReminderTimes', () => {
+  it('reminds a day before (only while that is ahead) and a day after if nobody recorded it', () => {
+    fc.assert(
+      fc.property(instant, instant, (scheduledFor, now) => {
+        const { upcoming, unrecorded } = checkInReminderTimes(scheduledFor, now);
+        expect(unrecorded.getTime()).toBe(scheduledFor.getTime() + DAY);
+        if (upcoming) {
+          expect(upcoming.getTime()).toBe(scheduledFor.getTime() - DAY);
+          expect(upcoming.getTime()).toBeGreaterThan(now.getTime());
+        } else expect(scheduledFor.getTime() - DAY).toBeLessThanOrEqual(now.getTime());
+      }),
     );
   });
 });

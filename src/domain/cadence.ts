@@ -60,3 +60,67 @@ export function missedCadences(input: CadenceInput & { today: Instant }): number
   if (late === 0) return 0;
   return 1 + Math.floor((late - 1) / input.cadenceDays);
 }
+
+/** A calendar day `n` days after (or before, when negative) `day`, as `YYYY-MM-DD`. */
+export function addDays(day: Instant, n: number): string {
+  return fromDayNumber(dayNumber(day) + n);
+}
+
+export type DueBucket = 'overdue' | 'this_week' | 'later';
+
+/** How many days ahead count as "this week": today and the six days after it. */
+export const WEEK_DAYS = 7;
+
+/** Where a due date falls from today: overdue (after its day), this week (today and the next six days), or later. */
+export function dueBucket(due: string, today: Instant): DueBucket {
+  const d = dayNumber(due) - dayNumber(today);
+  if (d < 0) return 'overdue';
+  return d < WEEK_DAYS ? 'this_week' : 'later';
+}
+
+/**
+ * The same buckets as inclusive ranges of due dates, for a database query:
+ * `from ≤ due ≤ to`, either end open when absent.
+ */
+export function bucketRange(bucket: DueBucket, today: Instant): { from?: string; to?: string } {
+  if (bucket === 'overdue') return { to: addDays(today, -1) };
+  if (bucket === 'this_week') return { from: isoDay(today), to: addDays(today, WEEK_DAYS - 1) };
+  return { from: addDays(today, WEEK_DAYS) };
+}
+
+/** A cadence reminder goes out this many days before the due date. */
+export const DUE_SOON_DAYS = 3;
+
+/**
+ * Which cadence reminder a relationship's owner should get today: `due` a few days before the due date,
+ * `overdue` once it has passed — and none while a check-in is already scheduled (the calendar has it).
+ */
+export function cadenceReminder(
+  due: string | null,
+  today: Instant,
+  scheduled: boolean,
+): 'due' | 'overdue' | null {
+  if (due === null || scheduled) return null;
+  const d = dayNumber(due) - dayNumber(today);
+  if (d < 0) return 'overdue';
+  return d <= DUE_SOON_DAYS ? 'due' : null;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * When a scheduled check-in's reminders run: a day before it (`upcoming`, only if that is still ahead), and a
+ * day after it (`unrecorded`: it passed and nobody marked it held or skipped).
+ */
+export function checkInReminderTimes(
+  scheduledFor: Instant,
+  now: Instant,
+): { upcoming: Date | null; unrecorded: Date } {
+  const at = typeof scheduledFor === 'string' ? Date.parse(scheduledFor) : scheduledFor.getTime();
+  const current = typeof now === 'string' ? Date.parse(now) : now.getTime();
+  const upcoming = at - 24 * HOUR_MS;
+  return {
+    upcoming: upcoming > current ? new Date(upcoming) : null,
+    unrecorded: new Date(at + 24 * HOUR_MS),
+  };
+}

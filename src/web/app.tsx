@@ -66,6 +66,19 @@ function routes() {
             })),
         },
         {
+          path: 'relationships/:relationshipId/check-ins/:checkInId',
+          lazy: () => import('./features/check-ins/CheckInPage').then((m) => ({ Component: m.CheckInPage })),
+        },
+        {
+          path: 'check-ins',
+          lazy: () =>
+            import('./features/check-ins/CheckInsPage').then((m) => ({ Component: m.CheckInsPage })),
+        },
+        {
+          path: 'topics',
+          lazy: () => import('./features/topics/TopicsPage').then((m) => ({ Component: m.TopicsPage })),
+        },
+        {
           path: 'clients',
           lazy: () => import('./features/clients/ClientsPage').then((m) => ({ Component: m.ClientsPage })),
         },

@@ -1,9 +1,12 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../db/open';
+import { checkInContexts, checkIns } from '../features/check-ins/check-ins.table';
 import { clients } from '../features/clients/clients.table';
+import { notifications } from '../features/notifications/notifications.table';
 import { assessments, relationships } from '../features/relationships/relationships.table';
 import { teams } from '../features/teams/teams.table';
+import { topicComments, topics, topicVotes } from '../features/topics/topics.table';
 import { touchpoints } from '../features/touchpoints/touchpoints.table';
 import { workspaces } from '../platform/auth/auth.table';
 import { Client, cookieFrom, createTestApp, openTestDatabase, type TestApp, uniq } from '../test/harness';
@@ -131,6 +134,55 @@ describe('demo workspace', () => {
     expect(teamList.json().items).toHaveLength(3);
     const members = await session.get(`/api/v1/workspaces/${demo.workspaceId}/members`);
     expect(members.json().items.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has check-ins held, skipped and planned, with both sides’ context, overdue and upcoming across the workspace', async () => {
+    const login = await t.anonymous.post('/api/v1/auth/login', {
+      email: demo.email,
+      password: demo.password,
+    });
+    const session = new Client(t.app, { cookie: cookieFrom(login) });
+    const ws = (p: string) => `/api/v1/workspaces/${demo.workspaceId}${p}`;
+    const summary = (await session.get(ws('/check-ins/due/summary'))).json();
+    expect(summary.overdue).toBeGreaterThanOrEqual(2);
+    expect(summary.thisWeek).toBeGreaterThanOrEqual(1);
+    expect(summary.later).toBeGreaterThanOrEqual(3);
+    const week = (await session.get(ws('/check-ins/due?bucket=this_week'))).json();
+    expect(week.items.some((i: { scheduled: unknown }) => i.scheduled !== null)).toBe(true);
+    const overdue = (await session.get(ws('/check-ins/due?bucket=overdue'))).json();
+    expect(overdue.items.some((i: { scheduled: unknown }) => i.scheduled === null)).toBe(true);
+
+    const rows = await db.select().from(checkIns).where(eq(checkIns.workspaceId, demo.workspaceId));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['held', 'skipped', 'scheduled']));
+    const contexts = await db
+      .select()
+      .from(checkInContexts)
+      .where(eq(checkInContexts.workspaceId, demo.workspaceId));
+    expect(new Set(contexts.map((c) => c.filledByKind))).toEqual(
+      new Set(['provider', 'client', 'provider_on_behalf']),
+    );
+    const room = (await session.get(ws('/check-ins/room?days=365'))).json();
+    expect(new Set(room.items.map((i: { side: string }) => i.side))).toEqual(new Set(['provider', 'client']));
+  });
+
+  it('has topic backlogs raised by both sides, on every column, with votes and comments from both sides', async () => {
+    const topicRows = await db.select().from(topics).where(eq(topics.workspaceId, demo.workspaceId));
+    expect(new Set(topicRows.map((x) => x.raisedBy))).toEqual(new Set(['provider', 'client']));
+    expect(new Set(topicRows.map((x) => x.status))).toEqual(
+      new Set(['proposed', 'exploring', 'agreed', 'done', 'declined']),
+    );
+    const votes = await db.select().from(topicVotes).where(eq(topicVotes.workspaceId, demo.workspaceId));
+    expect(new Set(votes.map((v) => v.voterKind))).toEqual(new Set(['member', 'contact']));
+    const comments = await db
+      .select()
+      .from(topicComments)
+      .where(eq(topicComments.workspaceId, demo.workspaceId));
+    expect(new Set(comments.map((c) => c.side))).toEqual(new Set(['provider', 'client']));
+    const bell = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.workspaceId, demo.workspaceId), eq(notifications.userId, demo.userId)));
+    expect(bell.filter((n) => n.readAt === null).length).toBeGreaterThanOrEqual(1);
   });
 
   it('seeds nothing once a workspace exists', async () => {

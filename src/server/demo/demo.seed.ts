@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { checkInContexts, checkIns } from '../features/check-ins/check-ins.table';
 import { clients, contacts } from '../features/clients/clients.table';
+import { notifications } from '../features/notifications/notifications.table';
 import {
   assessments,
   relationshipServices,
@@ -8,13 +10,16 @@ import {
 } from '../features/relationships/relationships.table';
 import { services } from '../features/services/services.table';
 import { teams } from '../features/teams/teams.table';
+import { topicComments, topics, topicVotes } from '../features/topics/topics.table';
 import { touchpoints } from '../features/touchpoints/touchpoints.table';
 import { auditEvents } from '../platform/audit.table';
 import { memberships, users, workspaces } from '../platform/auth/auth.table';
 import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
+import { type DemoPerson, type DemoRelationship, planCheckIns } from './demo.check-ins';
 import { clientList, type PersonKey, people, STUDIO_NAME, serviceList, teamList } from './demo.org';
 import { relationshipSeeds } from './demo.relationships';
+import { type DemoTopicRows, planNotifications, planTopics } from './demo.topics';
 import { planTouchpoints } from './demo.touchpoints';
 import { mulberry32 } from './prng';
 
@@ -132,11 +137,16 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
       updatedAt: ago(clientStart(c.key)),
     })),
   );
+  const contactRows = clientList.flatMap((c) =>
+    c.contacts.map((p) => ({ key: c.key, id: newId(), name: p.name, email: p.email })),
+  );
+  const contactsOf = (key: string): DemoPerson[] =>
+    contactRows.filter((r) => r.key === key).map(({ id, name, email }) => ({ id, name, email }));
   await db.insert(contacts).values(
     clientList.flatMap((c) =>
       c.contacts.map((p) => ({
         workspaceId,
-        id: newId(),
+        id: contactRows.find((r) => r.key === c.key && r.email === p.email)!.id,
         clientId: clientIds[c.key]!,
         name: p.name,
         email: p.email,
@@ -152,9 +162,26 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   const serviceRows: (typeof relationshipServices.$inferInsert)[] = [];
   const assessmentRows: (typeof assessments.$inferInsert)[] = [];
   const touchpointRows: (typeof touchpoints.$inferInsert)[] = [];
+  const person = (key: PersonKey): DemoPerson => {
+    const p = people.find((x) => x.key === key)!;
+    return {
+      id: userId(key),
+      name: p.name,
+      email: p === demoUser ? demoEmail : email(p.local, 'northwind.example'),
+    };
+  };
+  const demoRelationships: DemoRelationship[] = [];
   for (const seed of relationshipSeeds) {
     const id = newId();
     const plan = planTouchpoints(rng, seed, firstNames[seed.client]!, now);
+    demoRelationships.push({
+      id,
+      clientName: clientList.find((c) => c.key === seed.client)!.name,
+      seed,
+      plan: plan.items,
+      owner: person(seed.owner),
+      contacts: contactsOf(seed.client),
+    });
     const current = seed.assessments[seed.assessments.length - 1]!;
     const lastActivity = Math.max(
       ...plan.items.map((t) => t.occurredAt.getTime()),
@@ -211,6 +238,7 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   await db.insert(relationshipServices).values(serviceRows);
   await db.insert(assessments).values(assessmentRows);
   await db.insert(touchpoints).values(touchpointRows);
+  await insertCheckInsAndTopics(db, workspaceId, demoRelationships, person, userId(demoUser.key), now);
   await db.insert(auditEvents).values({
     workspaceId,
     id: newId(),
@@ -224,4 +252,43 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   });
 
   return { workspaceId, userId: userId(demoUser.key), email: demoEmail, password: DEMO_PASSWORD };
+}
+
+/** Check-ins with both sides' context, topic backlogs with votes and comments, and the demo user's bell. */
+async function insertCheckInsAndTopics(
+  db: Db,
+  workspaceId: string,
+  rels: DemoRelationship[],
+  person: (key: PersonKey) => DemoPerson,
+  demoUserId: string,
+  now: Date,
+): Promise<void> {
+  // Its own generator: the touchpoints above stay exactly as they were.
+  const rng = mulberry32(SEED + 3);
+  const checkInRows: (typeof checkIns.$inferInsert)[] = [];
+  const contextRows: (typeof checkInContexts.$inferInsert)[] = [];
+  const topicRows: DemoTopicRows = { topics: [], votes: [], comments: [] };
+  for (const rel of rels) {
+    const planned = planCheckIns(rng, workspaceId, rel, (key) => person(key).name, now);
+    checkInRows.push(...planned.checkIns);
+    contextRows.push(...planned.contexts);
+    const crew = [...new Set([rel.seed.owner, ...rel.seed.crew])].map(person);
+    const t = planTopics(rng, workspaceId, rel, crew, planned.held[0], now);
+    topicRows.topics.push(...t.topics);
+    topicRows.votes.push(...t.votes);
+    topicRows.comments.push(...t.comments);
+  }
+  await db.insert(checkIns).values(checkInRows);
+  if (contextRows.length) await db.insert(checkInContexts).values(contextRows);
+  await db.insert(topics).values(topicRows.topics);
+  if (topicRows.votes.length) await db.insert(topicVotes).values(topicRows.votes);
+  if (topicRows.comments.length) await db.insert(topicComments).values(topicRows.comments);
+  const bell = planNotifications(
+    workspaceId,
+    demoUserId,
+    topicRows,
+    rels.filter((r) => r.owner.id === demoUserId),
+    now,
+  );
+  if (bell.length) await db.insert(notifications).values(bell);
 }

@@ -14,6 +14,8 @@ export type PlannedTouchpoint = {
   discoveries: string | null;
   visibility: Visibility;
   by: PersonKey;
+  /** Set on the partner check-ins of the plan: held, or missed (moved, cancelled). */
+  checkIn?: 'held' | 'missed';
 };
 
 type Everyday = Exclude<TouchpointKind, 'immersion'>;
@@ -146,6 +148,7 @@ export function planTouchpoints(
       discoveries: null,
       visibility: missed ? 'internal' : 'shared',
       by: seed.owner,
+      checkIn: missed ? 'missed' : 'held',
     });
   }
 

@@ -23,6 +23,9 @@ export async function recordAudit(
     entityType,
     entityId,
     details: details ?? null,
+    // Set here rather than by the column's now(): millisecond precision, the same the list's cursor carries,
+    // so paging never skips rows written within one millisecond.
+    at: new Date(),
   });
 }
 

@@ -32,11 +32,16 @@ export async function enqueueMail(
     html: mail.html ?? null,
     attachments: mail.attachments ?? null,
     status: smtp ? 'pending' : 'outbox',
+    // Millisecond precision, the same the outbox list's cursor carries (see recordAudit).
+    createdAt: new Date(),
   });
   return id;
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** The Message-ID header of an outbox row: the same on every attempt. */
+export const messageIdOf = (mailId: string) => `<${mailId}@twofold.mail>`;
 
 export type MailDelivery = {
   /** Ask for a delivery pass soon (after a commit that enqueued mail). */
@@ -81,6 +86,9 @@ export function startMailDelivery(
         if (!row) return undefined;
         try {
           await transport.sendMail({
+            // Stable per outbox row: a resend after a crash between SMTP accepting it and our commit carries
+            // the same Message-ID, so mail servers and clients can drop the duplicate (ADR 003).
+            messageId: messageIdOf(row.id),
             from: options.from,
             to: row.to,
             subject: row.subject,

@@ -73,6 +73,45 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     }),
     'touchpoint',
   );
+  // Check-ins and topics: a check-in with our side's context and an action, a topic the owner noted, a
+  // colleague's comment on it — which notifies the owner, so the owner has a notification too.
+  const checkIn = await created(
+    await owner.post(ws(`/relationships/${relationship.id}/check-ins`), {
+      scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      sendInvites: false,
+    }),
+    'check-in',
+  );
+  await owner.put(ws(`/relationships/${relationship.id}/check-ins/${checkIn.id}/context/provider`), {
+    businessUpdate: MARKER,
+    unusedCapacity: MARKER,
+    furtherTopics: MARKER,
+    waysOfWorking: MARKER,
+  });
+  const action = await created(
+    await owner.post(ws(`/relationships/${relationship.id}/check-ins/${checkIn.id}/actions`), {
+      title: MARKER,
+    }),
+    'check-in action',
+  );
+  const topic = await created(
+    await owner.post(ws(`/relationships/${relationship.id}/topics`), {
+      title: `Topic ${MARKER}`,
+      description: MARKER,
+      raisedBy: 'client',
+      checkInId: checkIn.id,
+    }),
+    'topic',
+  );
+  const comment = await created(
+    await member.post(member.ws(`/relationships/${relationship.id}/topics/${topic.id}/comments`), {
+      body: MARKER,
+    }),
+    'topic comment',
+  );
+  const notifications = (await owner.get(ws('/notifications'))).json() as { items: { id: string }[] };
+  const notification = notifications.items[0];
+  if (!notification) throw new Error('fixture notification: the comment notified nobody');
   const token = await created(await owner.post(ws('/tokens'), { name: `Token ${MARKER}` }), 'token');
   await created(
     await owner.post(ws('/invitations'), {
@@ -89,6 +128,11 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     contactId: contact.id,
     relationshipId: relationship.id,
     touchpointId: touchpoint.id,
+    checkInId: checkIn.id,
+    actionId: action.id,
+    topicId: topic.id,
+    commentId: comment.id,
+    notificationId: notification.id,
     tokenId: token.id,
     userId: member.user.id,
     // Link tokens (invitations) are opaque; a made-up one exercises the lookup.

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, ORIGIN, type TestApp } from '../test/harness';
+
+/** Rows of a raw query, on either driver (both answer `{ rows }`). */
+async function rows<T>(app: TestApp, query: SQL): Promise<T[]> {
+  return ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
 
 /**
  * Hardening checks not covered elsewhere (ADR 004; SECURITY.md lists where each promise is tested):
@@ -27,10 +32,11 @@ describe('password storage', () => {
   it('stores argon2id hashes with at least OWASP’s parameters, never the password', async () => {
     const password = 'a-distinctive-password-9f1c';
     const { userId } = await signup(t, password);
-    const rows = await t.database.db.execute<{ password_hash: string }>(
+    const [row] = await rows<{ password_hash: string }>(
+      t,
       sql`SELECT password_hash FROM users WHERE id = ${userId}`,
     );
-    const stored = rows.rows[0]?.password_hash ?? '';
+    const stored = row?.password_hash ?? '';
     expect(stored).not.toContain(password);
     const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/.exec(stored);
     expect(m, `not an argon2id PHC string: ${stored.slice(0, 40)}`).not.toBeNull();
@@ -43,22 +49,28 @@ describe('password storage', () => {
   it('salts every hash: the same password twice gives two hashes', async () => {
     const a = await signup(t, 'the same password twice');
     const b = await signup(t, 'the same password twice');
-    const rows = await t.database.db.execute<{ password_hash: string }>(
+    const hashes = await rows<{ password_hash: string }>(
+      t,
       sql`SELECT password_hash FROM users WHERE id IN (${a.userId}, ${b.userId})`,
     );
-    expect(new Set(rows.rows.map((r) => r.password_hash)).size).toBe(2);
+    expect(new Set(hashes.map((r) => r.password_hash)).size).toBe(2);
   });
 });
 
 describe('secrets at rest', () => {
   it('keeps no raw session, API token or invitation token in the database', async () => {
-    const { res } = await signup(t);
+    const { res, userId } = await signup(t);
     const cookieValue = res.cookies.find((c) => c.name === 'tf_session')!.value;
     const sessionToken = cookieValue.split('.')[0]!; // the signed cookie is `<token>.<signature>`
     const cookie = `tf_session=${cookieValue}`;
     const wsId = (res.json() as { workspace: { id: string } }).workspace.id;
     const headers = { cookie, origin: ORIGIN };
-    const token = await t.app.inject({ method: 'POST', url: `/api/v1/workspaces/${wsId}/tokens`, headers, payload: { name: 'ci' } });
+    const token = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${wsId}/tokens`,
+      headers,
+      payload: { name: 'ci' },
+    });
     const apiToken = (token.json() as { token: string }).token;
     const inv = await t.app.inject({
       method: 'POST',
@@ -67,17 +79,27 @@ describe('secrets at rest', () => {
       payload: { email: `invitee-${Date.now()}@example.com`, role: 'member' },
     });
     expect(inv.statusCode).toBe(201);
+    // The outbox keeps the email as sent (ADR 003), link included; the invitation row keeps only a hash.
+    const outbox = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${wsId}/outbox`, headers });
+    const text0 = (outbox.json() as { items: { text: string }[] }).items[0]?.text ?? '';
+    const invitationToken = /\/invite\/(\S+)/.exec(text0)?.[1] ?? '';
+    expect(invitationToken.length).toBeGreaterThan(20);
 
-    const dump = await t.database.db.execute<{ row: string }>(sql`
-      SELECT row_to_json(s)::text AS row FROM sessions s
+    const dump = await rows<{ row: string }>(
+      t,
+      sql`
+      SELECT row_to_json(s)::text AS row FROM sessions s WHERE user_id = ${userId}
       UNION ALL SELECT row_to_json(a)::text FROM api_tokens a WHERE workspace_id = ${wsId}
       UNION ALL SELECT row_to_json(i)::text FROM invitations i WHERE workspace_id = ${wsId}
-      UNION ALL SELECT row_to_json(e)::text FROM audit_events e WHERE workspace_id = ${wsId}`);
-    const text = dump.rows.map((r) => r.row).join('\n');
+      UNION ALL SELECT row_to_json(e)::text FROM audit_events e WHERE workspace_id = ${wsId}`,
+    );
+    const text = dump.map((r) => r.row).join('\n');
     expect(text.length).toBeGreaterThan(0);
     expect(text).not.toContain(sessionToken);
     expect(text).not.toContain(apiToken);
     expect(text).not.toContain(apiToken.split('_').at(-1)!);
+    expect(text).not.toContain(invitationToken);
+    expect(text).not.toContain(invitationToken.split('.').at(-1)!);
   });
 });
 

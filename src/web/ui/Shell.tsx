@@ -2,13 +2,16 @@ import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } fr
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconHeartHandshake,
   IconHome,
+  IconLayoutKanban,
   IconSettings,
   IconSitemap,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
 import { UserMenu, WorkspaceSwitcher } from './ShellMenus';
@@ -17,6 +20,8 @@ import { useMe, useWorkspace } from './workspace';
 const nav = [
   { to: '', label: 'Home', icon: IconHome },
   { to: '/relationships', label: 'Relationships', icon: IconHeartHandshake },
+  { to: '/check-ins', label: 'Check-ins', icon: IconCalendarEvent },
+  { to: '/topics', label: 'Topics', icon: IconLayoutKanban },
   { to: '/clients', label: 'Clients', icon: IconBuildingCommunity },
   { to: '/teams', label: 'Teams', icon: IconUsersGroup },
   { to: '/services', label: 'Services', icon: IconSitemap },
@@ -64,7 +69,10 @@ export function Shell() {
             </Link>
             <WorkspaceSwitcher me={me.data} current={workspace} />
           </Group>
-          <UserMenu me={me.data} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu me={me.data} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

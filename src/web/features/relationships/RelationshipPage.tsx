@@ -11,6 +11,8 @@ import { notifySaved, showApiError } from '../../ui/forms';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
+import { RelationshipCheckIns } from '../check-ins/RelationshipCheckIns';
+import { RelationshipTopics } from '../topics/RelationshipTopics';
 import { SidesBalance } from '../touchpoints/SidesBalance';
 import { TouchpointFormModal } from '../touchpoints/TouchpointFormModal';
 import { TouchpointTimeline } from '../touchpoints/TouchpointTimeline';
@@ -128,6 +130,14 @@ function RelationshipView({ r }: { r: Relationship }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <SidesBalance relationshipId={r.id} />
+          </Grid.Col>
+        </Grid>
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <RelationshipCheckIns relationship={r} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <RelationshipTopics relationshipId={r.id} />
           </Grid.Col>
         </Grid>
         <Grid>
