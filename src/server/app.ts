@@ -9,10 +9,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { experimentsRoutes } from './features/experiments/experiments.routes';
+import { learningsRoutes } from './features/reflections/learnings.routes';
+import { reflectionsRoutes } from './features/reflections/reflections.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
 import { servicesRoutes } from './features/services/services.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { teamsRoutes } from './features/teams/teams.routes';
+import { timeRoutes } from './features/time/time.routes';
 import { tokensRoutes } from './features/tokens/tokens.routes';
 import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
@@ -32,6 +36,10 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   clientsRoutes,
   relationshipsRoutes,
   touchpointsRoutes,
+  timeRoutes,
+  experimentsRoutes,
+  reflectionsRoutes,
+  learningsRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */
