@@ -93,6 +93,7 @@ const inputArb: fc.Arbitrary<BalanceInput> = fc
   });
 
 const indices = (s: MonthBalance[]) => s.map((m) => m.index);
+const indexChangeOf = (s: MonthBalance[]) => Math.abs(s.at(-1)!.index! - s.at(-4)!.index!);
 const partOf = (m: MonthBalance, key: string) => m.parts.find((p) => p.key === key)!;
 
 /** `a` is at least `b` month by month, where both have a value. */
@@ -365,6 +366,30 @@ describe('the balance', () => {
       'Design',
     );
     expect(both.flags).toEqual([]);
+
+    // A high, flat inward index is sustained movement, not stagnation: no flag either.
+    const steady = computeBalance(
+      {
+        ...input,
+        time: months.flatMap((month) => [
+          { month, kind: 'billable' as const, hours: 70, entries: 9 },
+          { month, kind: 'partnership' as const, hours: 30, entries: 4 },
+        ]),
+        reflections: monthsBetween('2025-04', '2025-12').map((m, i) => ({
+          id: `s${i}`,
+          heldOn: `${m}-10`,
+          label: m,
+        })),
+        lastReflectionOn: '2025-12-10',
+        experiments: [
+          { id: 'e', title: 'Pilot', relationshipId: 'rel0', startedOn: '2025-01-01', endedOn: null },
+        ],
+      },
+      'Design',
+    );
+    expect(indexChangeOf(steady.inward)).toBeLessThan(5);
+    expect(steady.inward.at(-1)!.index!).toBeGreaterThan(steady.outward.at(-1)!.index!);
+    expect(steady.flags).toEqual([]);
   });
 
   it('gives the workspace the same answer as one team when it has one team', () => {

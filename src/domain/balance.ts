@@ -190,7 +190,7 @@ export function computeBalance(input: BalanceInput, name: string): Balance {
 }
 
 /** Change of an index from WINDOW_MONTHS before the last month to the last month; null without both. */
-function change(series: MonthBalance[]): number | null {
+export function indexChange(series: MonthBalance[]): number | null {
   const last = series.at(-1)?.index;
   const before = series.at(-1 - WINDOW_MONTHS)?.index;
   if (last === null || last === undefined || before === null || before === undefined) return null;
@@ -253,7 +253,7 @@ function lastStepUp(assessments: BalanceInput['assessments']): string | null {
 
 /**
  * A flag when one movement advances (≥ ADVANCE points over the window) while the other stands still or falls
- * (< STAGNANT), e.g. "Studio: outward +18 in 3 months, inward flat — no reflection since August, partnership time 4%".
+ * (< STAGNANT) and lags behind it: a high plateau is sustained movement, not stagnation. E.g. "Studio: outward +18 in 3 months, inward flat — no reflection since August, partnership time 4%".
  */
 export function balanceFlags(
   name: string,
@@ -261,14 +261,16 @@ export function balanceFlags(
   inward: MonthBalance[],
   input: BalanceInput,
 ): BalanceFlag[] {
-  const dOut = change(outward);
-  const dIn = change(inward);
+  const dOut = indexChange(outward);
+  const dIn = indexChange(inward);
   if (dOut === null || dIn === null) return [];
   const lastOut = outward.at(-1);
   const lastIn = inward.at(-1);
   const evidenceOf = (m: MonthBalance | undefined) =>
     (m?.parts ?? []).flatMap((p) => (p.score === null ? [] : p.evidence)).slice(0, 50);
-  if (dOut >= ADVANCE && dIn < STAGNANT) {
+  const behind = (a: MonthBalance | undefined, b: MonthBalance | undefined) =>
+    (a?.index ?? 0) < (b?.index ?? 0);
+  if (dOut >= ADVANCE && dIn < STAGNANT && behind(lastIn, lastOut)) {
     const facts = inwardFacts(lastIn, input);
     return [
       {
@@ -280,7 +282,7 @@ export function balanceFlags(
       },
     ];
   }
-  if (dIn >= ADVANCE && dOut < STAGNANT) {
+  if (dIn >= ADVANCE && dOut < STAGNANT && behind(lastOut, lastIn)) {
     const facts = outwardFacts(lastOut, input);
     return [
       {

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { balanceRoutes } from './features/balance/balance.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
 import { learningsRoutes } from './features/reflections/learnings.routes';
 import { reflectionsRoutes } from './features/reflections/reflections.routes';
@@ -40,6 +41,7 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   experimentsRoutes,
   reflectionsRoutes,
   learningsRoutes,
+  balanceRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

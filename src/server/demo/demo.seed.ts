@@ -13,7 +13,17 @@ import { auditEvents } from '../platform/audit.table';
 import { memberships, users, workspaces } from '../platform/auth/auth.table';
 import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
-import { clientList, type PersonKey, people, STUDIO_NAME, serviceList, teamList } from './demo.org';
+import { insertInward } from './demo.inward.seed';
+import {
+  type ClientKey,
+  clientList,
+  type PersonKey,
+  people,
+  STUDIO_NAME,
+  serviceList,
+  type TeamKey,
+  teamList,
+} from './demo.org';
 import { relationshipSeeds } from './demo.relationships';
 import { planTouchpoints } from './demo.touchpoints';
 import { mulberry32 } from './prng';
@@ -152,8 +162,10 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   const serviceRows: (typeof relationshipServices.$inferInsert)[] = [];
   const assessmentRows: (typeof assessments.$inferInsert)[] = [];
   const touchpointRows: (typeof touchpoints.$inferInsert)[] = [];
+  const relationshipIds: Partial<Record<ClientKey, string>> = {};
   for (const seed of relationshipSeeds) {
     const id = newId();
+    relationshipIds[seed.client] = id;
     const plan = planTouchpoints(rng, seed, firstNames[seed.client]!, now);
     const current = seed.assessments[seed.assessments.length - 1]!;
     const lastActivity = Math.max(
@@ -211,6 +223,14 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   await db.insert(relationshipServices).values(serviceRows);
   await db.insert(assessments).values(assessmentRows);
   await db.insert(touchpoints).values(touchpointRows);
+  await insertInward(db, {
+    workspaceId,
+    now,
+    userId,
+    teamIds: teamIds as Record<TeamKey, string>,
+    relationshipIds,
+    relationships: relationshipSeeds,
+  });
   await db.insert(auditEvents).values({
     workspaceId,
     id: newId(),
