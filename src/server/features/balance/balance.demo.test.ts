@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxDay } from '../../../domain/balance.calendar';
 import { seedDemo } from '../../demo/demo.seed';
 import { workspaces } from '../../platform/auth/auth.table';
 import { cookieFrom, createTestApp, Session, type TestApp, uniq } from '../../test/harness';
@@ -137,7 +138,7 @@ async function reproduce(
       ...(scope.teamId ? { teamId: scope.teamId } : {}),
     });
     const held = (await s.get(s.ws(`/reflections?${q}`))).json().items as { id: string }[];
-    const activeFrom = from > scope.since ? from : scope.since;
+    const activeFrom = maxDay(from, scope.since);
     const expected = scope.cadences.reduce((x, c) => x + daysBetween(activeFrom, to) / c, 0);
     const reflections = part(inw, 'reflections');
     const reflectionScore =

@@ -6,7 +6,7 @@ import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
-import { addMonths, firstDay, lastDay } from '../../../domain/balance.calendar';
+import { addMonths, firstDay, lastDay, minDay } from '../../../domain/balance.calendar';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
 import { clients } from '../clients/clients.table';
@@ -39,7 +39,7 @@ export async function loadBalanceInputs(
 ): Promise<BalanceInputs> {
   const dataFrom = firstDay(addMonths(opts.months[0]!, -(WINDOW_MONTHS - 1)));
   const lastMonthEnd = lastDay(opts.months.at(-1)!);
-  const dataTo = lastMonthEnd < opts.today ? lastMonthEnd : opts.today;
+  const dataTo = minDay(lastMonthEnd, opts.today);
   const ids = opts.teamIds;
   const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
   if (ids?.length === 0) return { teams: [], byTeam: new Map(), workspace: null };

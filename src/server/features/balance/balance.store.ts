@@ -1,7 +1,7 @@
 // The two-movement balance as the API serves it: the read model fetches, the domain rule computes.
 import { and, asc, eq } from 'drizzle-orm';
 import { computeBalance, type Balance as DomainBalance, indexChange } from '../../../domain/balance';
-import { addMonths, monthOf, monthsBetween } from '../../../domain/balance.calendar';
+import { addMonths, minDay, monthOf, monthsBetween } from '../../../domain/balance.calendar';
 import type { Db } from '../../db/open';
 import { AppError } from '../../platform/errors';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
@@ -22,7 +22,7 @@ export const MAX_MONTHS = 36;
 export function monthsOf(range: BalanceRange, today: string): string[] {
   const thisMonth = monthOf(today);
   const to = range.to ? monthOf(range.to) : thisMonth;
-  const last = to > thisMonth ? thisMonth : to;
+  const last = minDay(to, thisMonth);
   const from = range.from ? monthOf(range.from) : addMonths(last, -11);
   if (from > last) throw AppError.badField('from', 'must not be after to (or after this month)');
   if (from < addMonths(last, -(MAX_MONTHS - 1)))

@@ -28,7 +28,7 @@ describe('the balance', () => {
     const res = await ws.get(ws.ws(`/insights/balance?teamId=${rel.teamId}`));
     expect(res.statusCode).toBe(200);
     const b = res.json() as Balance;
-    expect(b.scope).toEqual({ teamId: rel.teamId, name: rel.team.name });
+    expect(b.scope).toEqual({ teamId: rel.teamId, name: (rel.team as { name: string }).name });
     expect(b.months).toHaveLength(12);
     expect(b.months.at(-1)).toBe(today().slice(0, 7));
 
