@@ -2,8 +2,12 @@ import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } fr
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconClock,
+  IconFlask,
   IconHeartHandshake,
   IconHome,
+  IconMessageCircleQuestion,
+  IconScale,
   IconSettings,
   IconSitemap,
   IconUsersGroup,
@@ -20,6 +24,10 @@ const nav = [
   { to: '/clients', label: 'Clients', icon: IconBuildingCommunity },
   { to: '/teams', label: 'Teams', icon: IconUsersGroup },
   { to: '/services', label: 'Services', icon: IconSitemap },
+  { to: '/experiments', label: 'Experiments', icon: IconFlask },
+  { to: '/reflections', label: 'Reflections', icon: IconMessageCircleQuestion },
+  { to: '/time', label: 'Time', icon: IconClock },
+  { to: '/balance', label: 'Balance', icon: IconScale },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -11,6 +11,7 @@ import { notifySaved, showApiError } from '../../ui/forms';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
+import { RelationshipExperiments } from '../experiments/RelationshipExperiments';
 import { SidesBalance } from '../touchpoints/SidesBalance';
 import { TouchpointFormModal } from '../touchpoints/TouchpointFormModal';
 import { TouchpointTimeline } from '../touchpoints/TouchpointTimeline';
@@ -138,6 +139,7 @@ function RelationshipView({ r }: { r: Relationship }) {
             <AssessmentHistory relationship={r} onRecord={assess.open} />
           </Grid.Col>
         </Grid>
+        <RelationshipExperiments relationshipId={r.id} teamId={r.teamId} />
       </Stack>
       <EditRelationshipModal
         key={`edit-${r.updatedAt}-${editing}`}
