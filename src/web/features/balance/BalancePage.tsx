@@ -198,13 +198,13 @@ function MonthTable(props: { balance: Balance; selected: number; onSelect: (i: n
     </Table.Tr>
   );
   return (
-    <Table.ScrollContainer minWidth={640} mt="sm">
+    <Table.ScrollContainer minWidth={480} mt="sm">
       <Table verticalSpacing={2} horizontalSpacing={4} aria-label="Index by month">
         <Table.Thead>
           <Table.Tr>
             <Table.Th />
             {b.months.map((m) => (
-              <Table.Th key={m} ta="center" fz="xs">
+              <Table.Th key={m} ta="center" fz={11} px={2} fw={500}>
                 {monthLabel(m)}
               </Table.Th>
             ))}

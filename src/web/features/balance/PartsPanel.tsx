@@ -18,7 +18,12 @@ export function PartsPanel(props: {
         <Title order={4} id={id}>
           {props.movement} in {monthLabel(m.month)}
         </Title>
-        <Badge size="lg" variant="light" color={props.movement === 'Outward' ? 'indigo' : 'teal'}>
+        <Badge
+          size="lg"
+          variant="light"
+          color={props.movement === 'Outward' ? 'indigo' : 'teal'}
+          style={{ flexShrink: 0 }}
+        >
           {m.index === null ? 'no data' : `${m.index} of 100`}
         </Badge>
       </Group>
@@ -33,11 +38,12 @@ export function PartsPanel(props: {
                 </Text>
               </Text>
               {p.score === null ? (
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
                   no data
                 </Text>
               ) : (
                 <UnstyledButton
+                  style={{ flexShrink: 0 }}
                   onClick={() =>
                     props.onEvidence({
                       title: `${p.label}: ${p.score}`,

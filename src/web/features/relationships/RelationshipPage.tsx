@@ -131,6 +131,7 @@ function RelationshipView({ r }: { r: Relationship }) {
             <SidesBalance relationshipId={r.id} />
           </Grid.Col>
         </Grid>
+        <RelationshipExperiments relationshipId={r.id} teamId={r.teamId} />
         <Grid>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <TouchpointTimeline relationshipId={r.id} onLog={log.open} />
@@ -139,7 +140,6 @@ function RelationshipView({ r }: { r: Relationship }) {
             <AssessmentHistory relationship={r} onRecord={assess.open} />
           </Grid.Col>
         </Grid>
-        <RelationshipExperiments relationshipId={r.id} teamId={r.teamId} />
       </Stack>
       <EditRelationshipModal
         key={`edit-${r.updatedAt}-${editing}`}

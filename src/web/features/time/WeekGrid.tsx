@@ -144,12 +144,15 @@ export function WeekGrid({ memberId, readOnly }: { memberId: string; readOnly: b
             )}
             {ordered.map((r) => (
               <Table.Tr key={rowKey(r)}>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="sm" lineClamp={1}>
-                      {r.label}
-                    </Text>
-                    <Badge size="sm" variant="light" color={kindInfo[r.kind].color.split('.')[0]}>
+                <Table.Td miw={170}>
+                  <Group gap={6} wrap="wrap" style={{ rowGap: 2 }}>
+                    <Text size="sm">{r.label}</Text>
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={kindInfo[r.kind].color.split('.')[0]}
+                      style={{ flexShrink: 0 }}
+                    >
                       {kindInfo[r.kind].label}
                     </Badge>
                   </Group>
