@@ -8,15 +8,20 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes';
+import { balanceRoutes } from './features/balance/balance.routes';
 import { checkInsRoutes } from './features/check-ins/check-ins.routes';
 import { checkInsWorkspaceRoutes } from './features/check-ins/check-ins-workspace.routes';
 import { checkInReminderWorker } from './features/check-ins/reminders.worker';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { experimentsRoutes } from './features/experiments/experiments.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { learningsRoutes } from './features/reflections/learnings.routes';
+import { reflectionsRoutes } from './features/reflections/reflections.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
 import { servicesRoutes } from './features/services/services.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { teamsRoutes } from './features/teams/teams.routes';
+import { timeRoutes } from './features/time/time.routes';
 import { tokensRoutes } from './features/tokens/tokens.routes';
 import { topicsRoutes } from './features/topics/topics.routes';
 import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
@@ -45,6 +50,11 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   topicsRoutes,
   notificationsRoutes,
   checkInReminderWorker,
+  timeRoutes,
+  experimentsRoutes,
+  reflectionsRoutes,
+  learningsRoutes,
+  balanceRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

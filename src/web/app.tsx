@@ -99,6 +99,34 @@ function routes() {
           lazy: () => import('./features/services/ServicesPage').then((m) => ({ Component: m.ServicesPage })),
         },
         {
+          path: 'experiments',
+          lazy: () =>
+            import('./features/experiments/ExperimentsPage').then((m) => ({ Component: m.ExperimentsPage })),
+        },
+        {
+          path: 'experiments/:experimentId',
+          lazy: () =>
+            import('./features/experiments/ExperimentPage').then((m) => ({ Component: m.ExperimentPage })),
+        },
+        {
+          path: 'reflections',
+          lazy: () =>
+            import('./features/reflections/ReflectionsPage').then((m) => ({ Component: m.ReflectionsPage })),
+        },
+        {
+          path: 'reflections/:reflectionId',
+          lazy: () =>
+            import('./features/reflections/ReflectionPage').then((m) => ({ Component: m.ReflectionPage })),
+        },
+        {
+          path: 'time',
+          lazy: () => import('./features/time/TimePage').then((m) => ({ Component: m.TimePage })),
+        },
+        {
+          path: 'balance',
+          lazy: () => import('./features/balance/BalancePage').then((m) => ({ Component: m.BalancePage })),
+        },
+        {
           path: 'settings',
           lazy: () => import('./features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
         },

@@ -93,6 +93,13 @@ export const internalRelationships: RelationshipSeed[] = [
         by: 'lena',
         note: 'Zoe now asks our view on what to hire for; we rewrote the profile around partnership skills together. Still on their request.',
       },
+      {
+        daysAgo: 35,
+        stage: 'partnership',
+        level: 'desires',
+        by: 'lena',
+        note: 'Sales now brings us its hiring plans before they are signed off, and two account managers co-design onboarding week with us.',
+      },
     ],
     immersions: [],
   },

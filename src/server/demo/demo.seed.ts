@@ -17,7 +17,17 @@ import { memberships, users, workspaces } from '../platform/auth/auth.table';
 import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
 import { type DemoPerson, type DemoRelationship, planCheckIns } from './demo.check-ins';
-import { clientList, type PersonKey, people, STUDIO_NAME, serviceList, teamList } from './demo.org';
+import { insertInward } from './demo.inward.seed';
+import {
+  type ClientKey,
+  clientList,
+  type PersonKey,
+  people,
+  STUDIO_NAME,
+  serviceList,
+  type TeamKey,
+  teamList,
+} from './demo.org';
 import { relationshipSeeds } from './demo.relationships';
 import { type DemoTopicRows, planNotifications, planTopics } from './demo.topics';
 import { planTouchpoints } from './demo.touchpoints';
@@ -171,8 +181,10 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
     };
   };
   const demoRelationships: DemoRelationship[] = [];
+  const relationshipIds: Partial<Record<ClientKey, string>> = {};
   for (const seed of relationshipSeeds) {
     const id = newId();
+    relationshipIds[seed.client] = id;
     const plan = planTouchpoints(rng, seed, firstNames[seed.client]!, now);
     demoRelationships.push({
       id,
@@ -239,6 +251,14 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   await db.insert(assessments).values(assessmentRows);
   await db.insert(touchpoints).values(touchpointRows);
   await insertCheckInsAndTopics(db, workspaceId, demoRelationships, person, userId(demoUser.key), now);
+  await insertInward(db, {
+    workspaceId,
+    now,
+    userId,
+    teamIds: teamIds as Record<TeamKey, string>,
+    relationshipIds,
+    relationships: relationshipSeeds,
+  });
   await db.insert(auditEvents).values({
     workspaceId,
     id: newId(),

@@ -112,6 +112,7 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
   const notifications = (await owner.get(ws('/notifications'))).json() as { items: { id: string }[] };
   const notification = notifications.items[0];
   if (!notification) throw new Error('fixture notification: the comment notified nobody');
+  const inward = await plantInward(owner, { teamId: team.id, relationshipId: relationship.id });
   const token = await created(await owner.post(ws('/tokens'), { name: `Token ${MARKER}` }), 'token');
   await created(
     await owner.post(ws('/invitations'), {
@@ -135,8 +136,62 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     notificationId: notification.id,
     tokenId: token.id,
     userId: member.user.id,
+    ...inward,
     // Link tokens (invitations) are opaque; a made-up one exercises the lookup.
     token: 'deadbeef.not-a-real-token',
+  };
+}
+
+/** The inward movement: an experiment, time on it, a reflection and its learning, with MARKER in their text. */
+async function plantInward(owner: Session, on: { teamId: string; relationshipId: string }) {
+  const ws = (p: string) => owner.ws(p);
+  const today = new Date().toISOString().slice(0, 10);
+  const experiment = await created(
+    await owner.post(ws('/experiments'), {
+      ...on,
+      title: `Experiment ${MARKER}`,
+      hypothesis: MARKER,
+      protectedHours: 20,
+      safety: MARKER,
+      commitment: MARKER,
+      startsOn: today,
+      endsOn: today,
+    }),
+    'experiment',
+  );
+  const timeEntry = await created(
+    await owner.post(ws('/time-entries'), {
+      ...on,
+      date: today,
+      hours: 2,
+      kind: 'partnership',
+      note: MARKER,
+    }),
+    'time entry',
+  );
+  const reflection = await created(
+    await owner.post(ws('/reflections'), {
+      teamId: on.teamId,
+      heldOn: today,
+      happening: MARKER,
+      emerging: MARKER,
+      surprisinglyWell: MARKER,
+      harderThanExpected: MARKER,
+      needs: MARKER,
+      relationshipIds: [on.relationshipId],
+      experimentIds: [experiment.id],
+    }),
+    'reflection',
+  );
+  const learning = await created(
+    await owner.post(ws(`/reflections/${reflection.id}/learnings`), { text: MARKER, tags: [MARKER] }),
+    'learning',
+  );
+  return {
+    experimentId: experiment.id,
+    timeEntryId: timeEntry.id,
+    reflectionId: reflection.id,
+    learningId: learning.id,
   };
 }
 

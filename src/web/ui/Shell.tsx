@@ -3,9 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconClock,
+  IconFlask,
   IconHeartHandshake,
   IconHome,
   IconLayoutKanban,
+  IconMessageCircleQuestion,
+  IconScale,
   IconSettings,
   IconSitemap,
   IconUsersGroup,
@@ -25,6 +29,10 @@ const nav = [
   { to: '/clients', label: 'Clients', icon: IconBuildingCommunity },
   { to: '/teams', label: 'Teams', icon: IconUsersGroup },
   { to: '/services', label: 'Services', icon: IconSitemap },
+  { to: '/experiments', label: 'Experiments', icon: IconFlask },
+  { to: '/reflections', label: 'Reflections', icon: IconMessageCircleQuestion },
+  { to: '/time', label: 'Time', icon: IconClock },
+  { to: '/balance', label: 'Balance', icon: IconScale },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

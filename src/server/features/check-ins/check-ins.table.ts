@@ -36,10 +36,10 @@ export const checkIns = pgTable(
   {
     ...tenantColumns,
     relationshipId: uuid('relationship_id').notNull(),
-    scheduledFor: timestamp('scheduled_for', { withTimezone: true }).notNull(),
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true, precision: 3 }).notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(60),
     status: text('status').$type<CheckInStatus>().notNull(),
-    heldAt: timestamp('held_at', { withTimezone: true }),
+    heldAt: timestamp('held_at', { withTimezone: true, precision: 3 }),
     /** Notes of the conversation, or why it was skipped. */
     notes: text('notes'),
     /** The agenda as it was when the check-in was scheduled: a later edit of the template leaves it alone. */
@@ -101,7 +101,7 @@ export const checkInActions = pgTable(
     title: text('title').notNull(),
     ownerId: uuid('owner_id').references(() => users.id),
     dueOn: date('due_on', { mode: 'string' }),
-    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneAt: timestamp('done_at', { withTimezone: true, precision: 3 }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

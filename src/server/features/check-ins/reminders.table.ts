@@ -36,11 +36,11 @@ export const checkInReminders = pgTable(
     dueOn: date('due_on', { mode: 'string' }),
     /** One reminder per (kind, subject): planting the same one twice does nothing. */
     dedupeKey: text('dedupe_key').notNull(),
-    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    runAt: timestamp('run_at', { withTimezone: true, precision: 3 }).notNull(),
     status: text('status').$type<ReminderStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
   (t) => [

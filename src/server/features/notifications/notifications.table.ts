@@ -37,7 +37,7 @@ export const notifications = pgTable(
     topicId: uuid('topic_id'),
     /** The same event never notifies the same person twice (a reminder retried, a vote repeated). */
     dedupeKey: text('dedupe_key'),
-    readAt: timestamp('read_at', { withTimezone: true }),
+    readAt: timestamp('read_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
   (t) => [

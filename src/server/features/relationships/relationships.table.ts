@@ -32,7 +32,7 @@ export const relationships = pgTable(
     pyramidLevel: text('pyramid_level').$type<PyramidLevel>().notNull(),
     status: text('status').$type<RelationshipStatus>().notNull().default('active'),
     /** Rollup kept on write by the check-ins feature; the cadence rule derives the due date from it. */
-    lastCheckInAt: timestamp('last_check_in_at', { withTimezone: true }),
+    lastCheckInAt: timestamp('last_check_in_at', { withTimezone: true, precision: 3 }),
     nextCheckInDue: date('next_check_in_due', { mode: 'string' }),
     /** Rollup kept on write by the health feature; null until there is anything to score. */
     healthScore: integer('health_score'),
@@ -92,7 +92,7 @@ export const assessments = pgTable(
     pyramidLevel: text('pyramid_level').$type<PyramidLevel>().notNull(),
     note: text('note').notNull(),
     assessedBy: uuid('assessed_by'),
-    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull().defaultNow(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

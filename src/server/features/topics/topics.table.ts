@@ -24,7 +24,9 @@ export const topics = pgTable(
     authorUserId: uuid('author_user_id').references(() => users.id),
     authorContactId: uuid('author_contact_id'),
     authorName: text('author_name').notNull(),
-    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true, precision: 3 })
+      .notNull()
+      .defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -13,7 +13,7 @@ export const touchpoints = pgTable(
     relationshipId: uuid('relationship_id').notNull(),
     kind: text('kind').$type<TouchpointKind>().notNull(),
     initiatedBy: text('initiated_by').$type<Side>().notNull(),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, precision: 3 }).notNull(),
     summary: text('summary').notNull(),
     discoveries: text('discoveries'),
     visibility: text('visibility').$type<Visibility>().notNull(),

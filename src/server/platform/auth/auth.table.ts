@@ -36,7 +36,7 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -72,8 +72,8 @@ export const invitations = pgTable(
     role: text('role').$type<Role>().notNull(),
     tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -98,8 +98,8 @@ export const apiTokens = pgTable(
     scope: text('scope').$type<TokenScope>().notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, precision: 3 }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

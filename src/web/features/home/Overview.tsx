@@ -17,8 +17,8 @@ import { Link } from 'react-router';
 import type { Relationship } from '../../../server/features/relationships/relationships.contract';
 import { daysUntil, relativeTime } from '../../ui/when';
 import { useWorkspace } from '../../ui/workspace';
-import type { HomeRelationships } from './homeData';
 import { levelInfo, levelOrder, stageInfo, stageOrder } from '../relationships/terms';
+import type { HomeRelationships } from './homeData';
 
 const RECENT = 6;
 
@@ -94,7 +94,8 @@ function StageLadder({
         ))}
       </SimpleGrid>
       <Text size="sm" c="dimmed" mt="md">
-        Truth pyramid: {byLevel.map(({ l, n }) => `${n} meeting ${levelInfo[l].label.toLowerCase()}`).join(' · ')}
+        Truth pyramid:{' '}
+        {byLevel.map(({ l, n }) => `${n} meeting ${levelInfo[l].label.toLowerCase()}`).join(' · ')}
         {paused + ended > 0 &&
           ` — not counted: ${[paused && `${paused} paused`, ended && `${ended} ended`].filter(Boolean).join(', ')}`}
       </Text>

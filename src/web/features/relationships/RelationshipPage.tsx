@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
 import { RelationshipCheckIns } from '../check-ins/RelationshipCheckIns';
+import { RelationshipExperiments } from '../experiments/RelationshipExperiments';
 import { RelationshipTopics } from '../topics/RelationshipTopics';
 import { SidesBalance } from '../touchpoints/SidesBalance';
 import { TouchpointFormModal } from '../touchpoints/TouchpointFormModal';
@@ -132,6 +133,7 @@ function RelationshipView({ r }: { r: Relationship }) {
             <SidesBalance relationshipId={r.id} />
           </Grid.Col>
         </Grid>
+        <RelationshipExperiments relationshipId={r.id} teamId={r.teamId} />
         <Grid>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <RelationshipCheckIns relationship={r} />

@@ -1,0 +1,298 @@
+// The two-movement balance: for a team (or the whole workspace), month by month, an outward index (how the
+// client relationships move) and an inward index (how the team itself makes room to change), each 0–100.
+//
+// Each index is a weighted mean of named parts. Every part says in words how it was scored and carries the
+// records behind it (evidence). A part with no data says so and is left out of the mean: it never counts as
+// zero. Parts whose source is not recorded yet (check-ins, topics, pulses) take their data through optional
+// inputs, so they start counting the day a caller passes them.
+//
+// Pure: plain data in, plain data out; no clock (today is an input), no I/O.
+
+import { addMonths, firstDay, lastDay, maxDay, minDay, monthName, monthOf } from './balance.calendar';
+import {
+  checkInsPart,
+  clientPulsePart,
+  clientTopicsPart,
+  experimentsPart,
+  levelRank,
+  progressionPart,
+  reflectionsPart,
+  stageRank,
+  teamPulsePart,
+  timePart,
+  type Window,
+} from './balance.parts';
+
+export const timeKinds = ['billable', 'partnership', 'learning', 'internal'] as const;
+export type TimeKind = (typeof timeKinds)[number];
+export type Stage = 'transactional' | 'advisory' | 'partnership' | 'co_creation';
+export type PyramidLevel = 'expectations' | 'desires' | 'unrecognized_needs';
+
+export type EvidenceType =
+  | 'relationship'
+  | 'assessment'
+  | 'experiment'
+  | 'reflection'
+  | 'time'
+  | 'checkIn'
+  | 'topic'
+  | 'pulse';
+
+/** One record (or, for time, one filtered list of records) behind a part's score. */
+export type Evidence = {
+  type: EvidenceType;
+  /** The record's id; null for `time`, whose records are the entries matching `time`. */
+  id: string | null;
+  label: string;
+  /** The day the record counts on, YYYY-MM-DD. */
+  on: string | null;
+  relationshipId: string | null;
+  /** For `time`: the entries this total sums (open the time list with these filters to see each one). */
+  time: { from: string; to: string; kinds: TimeKind[]; hours: number } | null;
+};
+
+export type PartKey =
+  | 'progression'
+  | 'checkIns'
+  | 'clientTopics'
+  | 'clientPulse'
+  | 'time'
+  | 'experiments'
+  | 'reflections'
+  | 'teamPulse';
+
+export type BalancePart = {
+  key: PartKey;
+  label: string;
+  /** 0–100, or null when there is no data for it (then it is left out of the index). */
+  score: number | null;
+  weight: number;
+  explanation: string;
+  evidence: Evidence[];
+  /** How many records stand behind the score; `evidence` lists at most the first 50. */
+  evidenceTotal: number;
+};
+
+export type MonthBalance = {
+  month: string;
+  /** The window the parts look at: the last `windowMonths` months up to the end of this month (or today). */
+  from: string;
+  to: string;
+  /** Weighted mean of the parts with data; null when none has any. */
+  index: number | null;
+  parts: BalancePart[];
+};
+
+export type BalanceFlag = {
+  key: 'outwardOnly' | 'inwardOnly';
+  message: string;
+  outwardChange: number;
+  inwardChange: number;
+  evidence: Evidence[];
+};
+
+export type BalanceInput = {
+  /** Consecutive months `YYYY-MM`, oldest first. */
+  months: string[];
+  today: string;
+  /** Nothing is scored before this day (the team's or workspace's start). */
+  activeSince: string;
+  /** How many teams the scope covers: 1 for a team, all of them for the workspace. */
+  teamCount: number;
+  relationships: { id: string; label: string; startedOn: string }[];
+  /** Every assessment of those relationships up to the last month, the first one being where each started. */
+  assessments: {
+    id: string;
+    relationshipId: string;
+    at: string;
+    stage: Stage;
+    pyramidLevel: PyramidLevel;
+  }[];
+  /** Hours and number of entries per month and kind (a rollup of the time entries). */
+  time: { month: string; kind: TimeKind; hours: number; entries: number }[];
+  /** Experiments that ever ran: `startedOn` when it began running, `endedOn` when concluded or stopped. */
+  experiments: {
+    id: string;
+    title: string;
+    relationshipId: string;
+    startedOn: string;
+    endedOn: string | null;
+  }[];
+  reflections: { id: string; heldOn: string; label: string }[];
+  /** The latest reflection held up to today, even before the first month. */
+  lastReflectionOn: string | null;
+  /** Each team's reflection cadence in days (one entry per team in scope). */
+  reflectionCadenceDays: number[];
+  // Sources recorded by other features; absent means "no data yet", never zero.
+  checkIns?: { id: string; relationshipId: string; label: string; dueOn: string; heldOn: string | null }[];
+  topics?: {
+    id: string;
+    relationshipId: string;
+    label: string;
+    raisedBy: 'provider' | 'client';
+    raisedOn: string;
+  }[];
+  clientPulses?: { id: string; label: string; closedOn: string; average: number }[];
+  teamPulses?: { id: string; label: string; closedOn: string; average: number }[];
+};
+
+export type Balance = { outward: MonthBalance[]; inward: MonthBalance[]; flags: BalanceFlag[] };
+
+/** The months a window looks back over, including its own. */
+export const WINDOW_MONTHS = 3;
+/** An index "advances" when it rises at least this much over the window; below STAGNANT it is flat. */
+export const ADVANCE = 10;
+export const STAGNANT = 5;
+
+/** Weighted mean of the parts that have data; null when none has. */
+export function indexOf(parts: BalancePart[]): number | null {
+  const scored = parts.filter((p) => p.score !== null);
+  const weight = scored.reduce((s, p) => s + p.weight, 0);
+  if (weight === 0) return null;
+  return Math.round(scored.reduce((s, p) => s + p.score! * p.weight, 0) / weight);
+}
+
+function windowOf(month: string, input: BalanceInput): Window {
+  const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
+  const to = minDay(lastDay(month), input.today);
+  return {
+    month,
+    from,
+    to,
+    /** The part of the window the scope existed in. */
+    activeFrom: maxDay(from, input.activeSince),
+    months: [addMonths(month, -2), addMonths(month, -1), month].filter((m) => m <= monthOf(to)),
+    empty: to < from || to < input.activeSince,
+  };
+}
+
+export function computeBalance(input: BalanceInput, name: string): Balance {
+  const outward: MonthBalance[] = [];
+  const inward: MonthBalance[] = [];
+  for (const month of input.months) {
+    const w = windowOf(month, input);
+    const outParts = [
+      progressionPart(input, w),
+      checkInsPart(input, w),
+      clientTopicsPart(input, w),
+      clientPulsePart(input, w),
+    ];
+    const inParts = [
+      timePart(input, w),
+      experimentsPart(input, w),
+      reflectionsPart(input, w),
+      teamPulsePart(input, w),
+    ];
+    outward.push({ month, from: w.from, to: w.to, index: indexOf(outParts), parts: outParts });
+    inward.push({ month, from: w.from, to: w.to, index: indexOf(inParts), parts: inParts });
+  }
+  return { outward, inward, flags: balanceFlags(name, outward, inward, input) };
+}
+
+/** Change of an index from WINDOW_MONTHS before the last month to the last month; null without both. */
+export function indexChange(series: MonthBalance[]): number | null {
+  const last = series.at(-1)?.index;
+  const before = series.at(-1 - WINDOW_MONTHS)?.index;
+  if (last === null || last === undefined || before === null || before === undefined) return null;
+  return last - before;
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+const trend = (n: number) => (Math.abs(n) < STAGNANT ? 'flat' : n > 0 ? `up ${n}` : `down ${-n}`);
+const part = (m: MonthBalance | undefined, key: PartKey) => m?.parts.find((p) => p.key === key);
+
+/** Why the inward movement stands still, in the words a leader would use. */
+function inwardFacts(last: MonthBalance | undefined, input: BalanceInput): string[] {
+  const facts: string[] = [];
+  const r = input.lastReflectionOn;
+  if (!r) facts.push('no reflection yet');
+  else if (last && r < last.from) facts.push(`no reflection since ${monthName(r, input.today)}`);
+  const time = part(last, 'time');
+  if (time)
+    facts.push(time.score === null ? 'no time logged' : `partnership + learning time ${shareOf(time)}%`);
+  const experiments = part(last, 'experiments');
+  if (experiments?.evidenceTotal === 0) facts.push('no experiment running');
+  return facts;
+}
+
+/** The partnership + learning share the time part was scored from, as a whole percentage. */
+export function shareOf(time: BalancePart): number {
+  const hours = (kinds: number) =>
+    time.evidence.find((e) => e.type === 'time' && e.time?.kinds.length === kinds)?.time?.hours ?? 0;
+  const total = hours(4);
+  return total === 0 ? 0 : Math.round((100 * hours(2)) / total);
+}
+
+function outwardFacts(last: MonthBalance | undefined, input: BalanceInput): string[] {
+  const to = last?.to ?? input.today;
+  const moved = lastStepUp(input.assessments.filter((a) => a.at.slice(0, 10) <= to));
+  if (moved && last && moved >= last.from) return [];
+  return [
+    moved
+      ? `no stage or pyramid step since ${monthName(moved, input.today)}`
+      : 'no stage or pyramid step yet',
+  ];
+}
+
+/** The day of the latest assessment that moved a relationship up (stage or pyramid level). */
+function lastStepUp(assessments: BalanceInput['assessments']): string | null {
+  const byRelationship = new Map<string, BalanceInput['assessments']>();
+  for (const a of [...assessments].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)))
+    byRelationship.set(a.relationshipId, [...(byRelationship.get(a.relationshipId) ?? []), a]);
+  let latest = '';
+  for (const history of byRelationship.values())
+    history.forEach((a, i) => {
+      const prev = history[i - 1];
+      if (!prev) return;
+      const up =
+        stageRank[a.stage] - stageRank[prev.stage] + levelRank[a.pyramidLevel] - levelRank[prev.pyramidLevel];
+      if (up > 0 && a.at > latest) latest = a.at;
+    });
+  return latest ? latest.slice(0, 10) : null;
+}
+
+/**
+ * A flag when one movement advances (≥ ADVANCE points over the window) while the other stands still or falls
+ * (< STAGNANT) and lags behind it: a high plateau is sustained movement, not stagnation. E.g. "Studio: outward +18 in 3 months, inward flat — no reflection since August, partnership time 4%".
+ */
+export function balanceFlags(
+  name: string,
+  outward: MonthBalance[],
+  inward: MonthBalance[],
+  input: BalanceInput,
+): BalanceFlag[] {
+  const dOut = indexChange(outward);
+  const dIn = indexChange(inward);
+  if (dOut === null || dIn === null) return [];
+  const lastOut = outward.at(-1);
+  const lastIn = inward.at(-1);
+  const evidenceOf = (m: MonthBalance | undefined) =>
+    (m?.parts ?? []).flatMap((p) => (p.score === null ? [] : p.evidence)).slice(0, 50);
+  const behind = (a: MonthBalance | undefined, b: MonthBalance | undefined) =>
+    (a?.index ?? 0) < (b?.index ?? 0);
+  if (dOut >= ADVANCE && dIn < STAGNANT && behind(lastIn, lastOut)) {
+    const facts = inwardFacts(lastIn, input);
+    return [
+      {
+        key: 'outwardOnly',
+        message: `${name}: outward ${signed(dOut)} in ${WINDOW_MONTHS} months, inward ${trend(dIn)}${facts.length ? ` — ${facts.join(', ')}` : ''}`,
+        outwardChange: dOut,
+        inwardChange: dIn,
+        evidence: evidenceOf(lastIn),
+      },
+    ];
+  }
+  if (dIn >= ADVANCE && dOut < STAGNANT && behind(lastOut, lastIn)) {
+    const facts = outwardFacts(lastOut, input);
+    return [
+      {
+        key: 'inwardOnly',
+        message: `${name}: inward ${signed(dIn)} in ${WINDOW_MONTHS} months, outward ${trend(dOut)}${facts.length ? ` — ${facts.join(', ')}` : ''}`,
+        outwardChange: dOut,
+        inwardChange: dIn,
+        evidence: evidenceOf(lastOut),
+      },
+    ];
+  }
+  return [];
+}

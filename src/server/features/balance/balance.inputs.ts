@@ -1,0 +1,188 @@
+// The balance read model's inputs. A read model: it reads several features' tables directly (teams,
+// relationships, assessments, time entries, experiments, reflections) for speed, and writes nothing.
+// Every query filters by workspace_id and is served by an index that leads with it; time is summed per team,
+// month and kind in the database, so no request walks individual entries (or touchpoints) in memory.
+import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { BalanceInput } from '../../../domain/balance';
+import { WINDOW_MONTHS } from '../../../domain/balance';
+import { addMonths, firstDay, lastDay, minDay } from '../../../domain/balance.calendar';
+import type { Db } from '../../db/open';
+import { workspaces } from '../../platform/auth/auth.table';
+import { clients } from '../clients/clients.table';
+import { experiments } from '../experiments/experiments.table';
+import { cadencesByTeam } from '../reflections/cadences.store';
+import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.contract';
+import { reflections } from '../reflections/reflections.table';
+import { assessments, relationships } from '../relationships/relationships.table';
+import { teams } from '../teams/teams.table';
+import { monthlyTime } from '../time/time.rollups';
+
+export type BalanceTeam = { id: string; name: string };
+export type BalanceInputs = {
+  teams: BalanceTeam[];
+  byTeam: Map<string, BalanceInput>;
+  /** The whole workspace (only when every team was loaded). */
+  workspace: BalanceInput | null;
+};
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Everything the balance needs for the given months, for the given teams (or all teams and the workspace).
+ * `today` caps every window: nothing after it counts.
+ */
+export async function loadBalanceInputs(
+  db: Db,
+  workspaceId: string,
+  opts: { months: string[]; today: string; teamIds?: string[] },
+): Promise<BalanceInputs> {
+  const dataFrom = firstDay(addMonths(opts.months[0]!, -(WINDOW_MONTHS - 1)));
+  const lastMonthEnd = lastDay(opts.months.at(-1)!);
+  const dataTo = minDay(lastMonthEnd, opts.today);
+  const ids = opts.teamIds;
+  const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
+  if (ids?.length === 0) return { teams: [], byTeam: new Map(), workspace: null };
+
+  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences] = await Promise.all([
+    db
+      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
+      .from(teams)
+      .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
+    db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+    db
+      .select({
+        id: relationships.id,
+        teamId: relationships.teamId,
+        createdAt: relationships.createdAt,
+        label: clients.name,
+      })
+      .from(relationships)
+      .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
+      .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
+    db
+      .select({
+        id: assessments.id,
+        relationshipId: assessments.relationshipId,
+        teamId: relationships.teamId,
+        at: assessments.assessedAt,
+        stage: assessments.stage,
+        pyramidLevel: assessments.pyramidLevel,
+      })
+      .from(assessments)
+      .innerJoin(
+        relationships,
+        and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
+      )
+      .where(
+        and(
+          eq(assessments.workspaceId, workspaceId),
+          onTeams(relationships.teamId),
+          lte(assessments.assessedAt, new Date(`${dataTo}T23:59:59.999Z`)),
+        ),
+      ),
+    monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    db
+      .select({
+        id: experiments.id,
+        teamId: experiments.teamId,
+        relationshipId: experiments.relationshipId,
+        title: experiments.title,
+        startedAt: experiments.startedAt,
+        endedAt: experiments.endedAt,
+      })
+      .from(experiments)
+      .where(
+        and(
+          eq(experiments.workspaceId, workspaceId),
+          onTeams(experiments.teamId),
+          isNotNull(experiments.startedAt),
+          lte(experiments.startedAt, new Date(`${dataTo}T23:59:59.999Z`)),
+          or(isNull(experiments.endedAt), gte(experiments.endedAt, new Date(`${dataFrom}T00:00:00Z`))),
+        ),
+      ),
+    db
+      .select({
+        id: reflections.id,
+        teamId: reflections.teamId,
+        heldOn: reflections.heldOn,
+        teamName: teams.name,
+      })
+      .from(reflections)
+      .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
+      .where(
+        and(
+          eq(reflections.workspaceId, workspaceId),
+          onTeams(reflections.teamId),
+          gte(reflections.heldOn, dataFrom),
+          lte(reflections.heldOn, dataTo),
+        ),
+      ),
+    db
+      .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
+      .from(reflections)
+      .where(
+        and(
+          eq(reflections.workspaceId, workspaceId),
+          onTeams(reflections.teamId),
+          lte(reflections.heldOn, opts.today),
+        ),
+      )
+      .groupBy(reflections.teamId),
+    cadencesByTeam(db, workspaceId),
+  ]);
+
+  const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
+  const build = (
+    teamIds: string[],
+    activeSince: string,
+    keep: (teamId: string | null) => boolean,
+  ): BalanceInput => {
+    const lasts = lastHeld.filter((r) => keep(r.teamId)).map((r) => r.heldOn);
+    return {
+      months: opts.months,
+      today: opts.today,
+      activeSince,
+      teamCount: teamIds.length,
+      relationships: rels
+        .filter((r) => keep(r.teamId))
+        .map((r) => ({ id: r.id, label: r.label, startedOn: day(r.createdAt) })),
+      assessments: history
+        .filter((a) => keep(a.teamId))
+        .map((a) => ({
+          id: a.id,
+          relationshipId: a.relationshipId,
+          at: a.at.toISOString(),
+          stage: a.stage,
+          pyramidLevel: a.pyramidLevel,
+        })),
+      time: time
+        .filter((t) => keep(t.teamId))
+        .map(({ month, kind, hours, entries }) => ({ month, kind, hours, entries })),
+      experiments: ran
+        .filter((e) => keep(e.teamId))
+        .map((e) => ({
+          id: e.id,
+          title: e.title,
+          relationshipId: e.relationshipId,
+          startedOn: day(e.startedAt!),
+          endedOn: e.endedAt ? day(e.endedAt) : null,
+        })),
+      reflections: held
+        .filter((r) => keep(r.teamId))
+        .map((r) => ({ id: r.id, heldOn: r.heldOn, label: `${r.teamName} reflection` })),
+      lastReflectionOn: lasts.sort().at(-1) ?? null,
+      reflectionCadenceDays: teamIds.map(cadenceOf),
+    };
+  };
+
+  const byTeam = new Map(teamRows.map((t) => [t.id, build([t.id], day(t.createdAt), (x) => x === t.id)]));
+  const workspace = ids
+    ? null
+    : build(
+        teamRows.map((t) => t.id),
+        day(ws?.createdAt ?? new Date(0)),
+        () => true,
+      );
+  return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace };
+}

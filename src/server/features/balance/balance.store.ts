@@ -1,0 +1,109 @@
+// The two-movement balance as the API serves it: the read model fetches, the domain rule computes.
+import { and, asc, eq } from 'drizzle-orm';
+import { computeBalance, type Balance as DomainBalance, indexChange } from '../../../domain/balance';
+import { addMonths, minDay, monthOf, monthsBetween } from '../../../domain/balance.calendar';
+import type { Db } from '../../db/open';
+import { AppError } from '../../platform/errors';
+import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
+import { teams } from '../teams/teams.table';
+import type {
+  Balance,
+  BalanceFlag,
+  BalanceQuery,
+  BalanceRange,
+  TeamBalance,
+  TeamBalanceQuery,
+} from './balance.contract';
+import { loadBalanceInputs } from './balance.inputs';
+
+export const MAX_MONTHS = 36;
+
+/** The months asked for: `to` (default this month, never later) and `from` (default eleven months before). */
+export function monthsOf(range: BalanceRange, today: string): string[] {
+  const thisMonth = monthOf(today);
+  const to = range.to ? monthOf(range.to) : thisMonth;
+  const last = minDay(to, thisMonth);
+  const from = range.from ? monthOf(range.from) : addMonths(last, -11);
+  if (from > last) throw AppError.badField('from', 'must not be after to (or after this month)');
+  if (from < addMonths(last, -(MAX_MONTHS - 1)))
+    throw AppError.badField('from', `the range may span at most ${MAX_MONTHS} months`);
+  return monthsBetween(from, last);
+}
+
+const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): BalanceFlag[] =>
+  b.flags.map((f) => ({ ...f, teamId, teamName }));
+
+/** One team's balance, or the workspace's with every team's flags. */
+export async function getBalance(
+  db: Db,
+  workspaceId: string,
+  query: BalanceQuery,
+  now: Date,
+): Promise<Balance> {
+  const today = now.toISOString().slice(0, 10);
+  const months = monthsOf(query, today);
+  if (query.teamId) {
+    const inputs = await loadBalanceInputs(db, workspaceId, { months, today, teamIds: [query.teamId] });
+    const team = inputs.teams[0];
+    const input = team && inputs.byTeam.get(team.id);
+    if (!team || !input) throw AppError.badField('teamId', 'is not a team in this workspace');
+    const b = computeBalance(input, team.name);
+    return {
+      scope: { teamId: team.id, name: team.name },
+      months,
+      ...b,
+      flags: flagsOf(b, team.id, team.name),
+    };
+  }
+  const inputs = await loadBalanceInputs(db, workspaceId, { months, today });
+  const b = computeBalance(inputs.workspace!, 'The workspace');
+  const teamFlags = inputs.teams.flatMap((t) =>
+    flagsOf(computeBalance(inputs.byTeam.get(t.id)!, t.name), t.id, t.name),
+  );
+  return {
+    scope: { teamId: null, name: 'The workspace' },
+    months,
+    ...b,
+    flags: [...teamFlags, ...flagsOf(b, null, 'The workspace')],
+  };
+}
+
+/** Each team's latest outward and inward index and their change, by team name: the quadrant. */
+export async function listTeamBalances(db: Db, workspaceId: string, query: TeamBalanceQuery, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  const months = monthsOf(query, today);
+  const after = decodeCursor(query.cursor, 2);
+  const page = toPage(
+    await db
+      .select({ id: teams.id, name: teams.name })
+      .from(teams)
+      .where(
+        and(
+          eq(teams.workspaceId, workspaceId),
+          after ? afterCursor([teams.name, teams.id], after, 'asc') : undefined,
+        ),
+      )
+      .orderBy(asc(teams.name), asc(teams.id))
+      .limit(query.limit + 1),
+    query.limit,
+    (t) => [t.name, t.id],
+  );
+  const inputs = await loadBalanceInputs(db, workspaceId, {
+    months,
+    today,
+    teamIds: page.items.map((t) => t.id),
+  });
+  const items = page.items.map((t): TeamBalance => {
+    const b = computeBalance(inputs.byTeam.get(t.id)!, t.name);
+    return {
+      team: t,
+      month: months.at(-1)!,
+      outward: b.outward.at(-1)?.index ?? null,
+      inward: b.inward.at(-1)?.index ?? null,
+      outwardChange: indexChange(b.outward),
+      inwardChange: indexChange(b.inward),
+      flags: flagsOf(b, t.id, t.name),
+    };
+  });
+  return { items, nextCursor: page.nextCursor };
+}
