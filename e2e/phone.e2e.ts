@@ -26,8 +26,12 @@ test('at phone width the navigation opens from the burger and a team can be crea
     exact: true,
   });
   await expect.poll(() => onScreen(teamsLink)).toBe(false);
-  await page.getByRole('button', { name: 'Toggle navigation' }).click();
+  await page.getByRole('button', { name: 'Open navigation' }).click();
   await expect.poll(() => onScreen(teamsLink)).toBe(true);
+  // Screen readers hear that the menu is open, and how to close it.
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Close navigation' }).getAttribute('aria-expanded'))
+    .toBe('true');
   await shot(page, 'phone-1-navigation-open');
 
   await teamsLink.click();

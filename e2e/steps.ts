@@ -36,7 +36,7 @@ export async function navigate(page: Page, label: string): Promise<void> {
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('link', { name: label, exact: true });
   await link.waitFor({ state: 'attached' });
-  const burger = page.getByRole('button', { name: 'Toggle navigation' });
+  const burger = page.getByRole('button', { name: 'Open navigation' });
   if (!(await onScreen(link)) && (await burger.isVisible())) await burger.click();
   await expect.poll(() => onScreen(link)).toBe(true);
   await link.click();
