@@ -9,7 +9,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { eventsRoutes } from './features/community/events.routes';
+import { purposeRoutes } from './features/community/purpose.routes';
+import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { servicesRoutes } from './features/services/services.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { teamsRoutes } from './features/teams/teams.routes';
@@ -32,6 +36,10 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   clientsRoutes,
   relationshipsRoutes,
   touchpointsRoutes,
+  purposeRoutes,
+  eventsRoutes,
+  knowledgeRoutes,
+  searchRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

@@ -6,6 +6,7 @@ import {
   relationshipServices,
   relationships,
 } from '../features/relationships/relationships.table';
+import { reindexWorkspace } from '../features/search/search.backfill';
 import { services } from '../features/services/services.table';
 import { teams } from '../features/teams/teams.table';
 import { touchpoints } from '../features/touchpoints/touchpoints.table';
@@ -13,6 +14,7 @@ import { auditEvents } from '../platform/audit.table';
 import { memberships, users, workspaces } from '../platform/auth/auth.table';
 import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
+import { insertCommunity } from './demo.community';
 import { clientList, type PersonKey, people, STUDIO_NAME, serviceList, teamList } from './demo.org';
 import { relationshipSeeds } from './demo.relationships';
 import { planTouchpoints } from './demo.touchpoints';
@@ -211,6 +213,9 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
   await db.insert(relationshipServices).values(serviceRows);
   await db.insert(assessments).values(assessmentRows);
   await db.insert(touchpoints).values(touchpointRows);
+  await insertCommunity(db, { workspaceId, now, userId });
+  // Seeded rows bypass the stores, so the search index is built from them in one go.
+  await reindexWorkspace(db, workspaceId);
   await db.insert(auditEvents).values({
     workspaceId,
     id: newId(),

@@ -74,6 +74,33 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     'touchpoint',
   );
   const token = await created(await owner.post(ws('/tokens'), { name: `Token ${MARKER}` }), 'token');
+  const purpose = await owner.put(ws('/purpose'), { statement: `Purpose ${MARKER}` });
+  if (purpose.statusCode !== 200) throw new Error(`fixture purpose: ${purpose.statusCode} ${purpose.body}`);
+  const event = await created(
+    await owner.post(ws('/events'), {
+      title: `Event ${MARKER}`,
+      startsAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      endsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      location: MARKER,
+      description: MARKER,
+      audience: 'clients',
+    }),
+    'event',
+  );
+  await created(await owner.post(ws(`/events/${event.id}/rsvps`), { response: 'yes' }), 'rsvp');
+  await created(
+    await owner.post(ws(`/events/${event.id}/invitations`), { contactIds: [contact.id], message: MARKER }),
+    'event invitation',
+  );
+  const knowledge = await created(
+    await owner.post(ws('/knowledge'), {
+      title: `Knowledge ${MARKER}`,
+      body: `# ${MARKER}`,
+      tags: ['marker'],
+      visibility: 'internal',
+    }),
+    'knowledge',
+  );
   await created(
     await owner.post(ws('/invitations'), {
       email: `invitee-${MARKER.toLowerCase()}@example.com`,
@@ -90,6 +117,8 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     relationshipId: relationship.id,
     touchpointId: touchpoint.id,
     tokenId: token.id,
+    eventId: event.id,
+    knowledgeId: knowledge.id,
     userId: member.user.id,
     // Link tokens (invitations) are opaque; a made-up one exercises the lookup.
     token: 'deadbeef.not-a-real-token',

@@ -1,14 +1,17 @@
 import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBook2,
   IconBuildingCommunity,
   IconHeartHandshake,
   IconHome,
   IconSettings,
   IconSitemap,
+  IconSparkles,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { GlobalSearch, SearchButton } from '../features/search/GlobalSearch';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
 import { UserMenu, WorkspaceSwitcher } from './ShellMenus';
@@ -20,6 +23,8 @@ const nav = [
   { to: '/clients', label: 'Clients', icon: IconBuildingCommunity },
   { to: '/teams', label: 'Teams', icon: IconUsersGroup },
   { to: '/services', label: 'Services', icon: IconSitemap },
+  { to: '/community', label: 'Community', icon: IconSparkles },
+  { to: '/knowledge', label: 'Knowledge', icon: IconBook2 },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
@@ -63,7 +68,10 @@ export function Shell() {
             </Link>
             <WorkspaceSwitcher me={me.data} current={workspace} />
           </Group>
-          <UserMenu me={me.data} />
+          <Group gap="sm" wrap="nowrap">
+            <SearchButton />
+            <UserMenu me={me.data} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
@@ -94,6 +102,7 @@ export function Shell() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <GlobalSearch />
     </AppShell>
   );
 }
