@@ -13,11 +13,15 @@ import { checkInsRoutes } from './features/check-ins/check-ins.routes';
 import { checkInsWorkspaceRoutes } from './features/check-ins/check-ins-workspace.routes';
 import { checkInReminderWorker } from './features/check-ins/reminders.worker';
 import { clientsRoutes } from './features/clients/clients.routes';
+import { eventsRoutes } from './features/community/events.routes';
+import { purposeRoutes } from './features/community/purpose.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
+import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { learningsRoutes } from './features/reflections/learnings.routes';
 import { reflectionsRoutes } from './features/reflections/reflections.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { servicesRoutes } from './features/services/services.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { teamsRoutes } from './features/teams/teams.routes';
@@ -55,6 +59,10 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   reflectionsRoutes,
   learningsRoutes,
   balanceRoutes,
+  purposeRoutes,
+  eventsRoutes,
+  knowledgeRoutes,
+  searchRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

@@ -4,6 +4,7 @@ import { buildApp, webRoot } from './app';
 import { type Config, loadConfig } from './config';
 import { openDatabase } from './db/open';
 import { seedDemoIfEmpty } from './demo/demo.seed';
+import { ensureSearchIndexed } from './features/search/search.backfill';
 import { randomToken } from './platform/auth/secrets';
 import { loggerOptions } from './platform/logging';
 import { startMailDelivery } from './platform/mail';
@@ -47,6 +48,9 @@ export async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(database.db);
     if (seeded) say(`demo workspace ready — log in as ${seeded.email} / ${seeded.password}`);
   }
+
+  // Existing data becomes findable after an upgrade (and after the index's definitions change).
+  await ensureSearchIndexed(database.db, { log: say });
 
   const mail = startMailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.smtpFrom });
   const app = await buildApp(

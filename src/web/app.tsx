@@ -127,6 +127,42 @@ function routes() {
           lazy: () => import('./features/balance/BalancePage').then((m) => ({ Component: m.BalancePage })),
         },
         {
+          path: 'community',
+          lazy: () =>
+            import('./features/community/CommunityPage').then((m) => ({ Component: m.CommunityPage })),
+        },
+        {
+          path: 'events/:eventId',
+          lazy: () => import('./features/community/EventPage').then((m) => ({ Component: m.EventPage })),
+        },
+        {
+          path: 'knowledge',
+          lazy: () =>
+            import('./features/knowledge/KnowledgePage').then((m) => ({ Component: m.KnowledgePage })),
+        },
+        {
+          path: 'knowledge/new',
+          lazy: () =>
+            import('./features/knowledge/ArticleEditorPage').then((m) => ({
+              Component: m.ArticleEditorPage,
+            })),
+        },
+        {
+          path: 'knowledge/:knowledgeId',
+          lazy: () => import('./features/knowledge/ArticlePage').then((m) => ({ Component: m.ArticlePage })),
+        },
+        {
+          path: 'knowledge/:knowledgeId/edit',
+          lazy: () =>
+            import('./features/knowledge/ArticleEditorPage').then((m) => ({
+              Component: m.ArticleEditorPage,
+            })),
+        },
+        {
+          path: 'search',
+          lazy: () => import('./features/search/SearchPage').then((m) => ({ Component: m.SearchPage })),
+        },
+        {
           path: 'settings',
           lazy: () => import('./features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
         },

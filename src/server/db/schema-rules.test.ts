@@ -24,6 +24,10 @@ const CROSS_TENANT_INDEXES = new Map([
   ['check_in_reminders_due_idx', 'reminder worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
+  // Full-text search: a GIN index on the tsvector alone (a composite one needs btree_gin, which PGlite loads
+  // only on request). Every search query also filters workspace_id, so on Citus it stays on one shard.
+  ['search_documents_tsv_idx', 'full-text search'],
+  ['search_documents_title_idx', 'full-text search on titles'],
 ]);
 
 type Catalog = {

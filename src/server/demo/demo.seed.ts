@@ -8,6 +8,7 @@ import {
   relationshipServices,
   relationships,
 } from '../features/relationships/relationships.table';
+import { reindexWorkspace } from '../features/search/search.backfill';
 import { services } from '../features/services/services.table';
 import { teams } from '../features/teams/teams.table';
 import { topicComments, topics, topicVotes } from '../features/topics/topics.table';
@@ -17,6 +18,7 @@ import { memberships, users, workspaces } from '../platform/auth/auth.table';
 import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
 import { type DemoPerson, type DemoRelationship, planCheckIns } from './demo.check-ins';
+import { insertCommunity } from './demo.community';
 import { insertInward } from './demo.inward.seed';
 import {
   type ClientKey,
@@ -259,6 +261,9 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
     relationshipIds,
     relationships: relationshipSeeds,
   });
+  await insertCommunity(db, { workspaceId, now, userId });
+  // Seeded rows bypass the stores, so the search index is built from them in one go.
+  await reindexWorkspace(db, workspaceId);
   await db.insert(auditEvents).values({
     workspaceId,
     id: newId(),

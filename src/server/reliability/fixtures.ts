@@ -114,6 +114,33 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
   if (!notification) throw new Error('fixture notification: the comment notified nobody');
   const inward = await plantInward(owner, { teamId: team.id, relationshipId: relationship.id });
   const token = await created(await owner.post(ws('/tokens'), { name: `Token ${MARKER}` }), 'token');
+  const purpose = await owner.put(ws('/purpose'), { statement: `Purpose ${MARKER}` });
+  if (purpose.statusCode !== 200) throw new Error(`fixture purpose: ${purpose.statusCode} ${purpose.body}`);
+  const event = await created(
+    await owner.post(ws('/events'), {
+      title: `Event ${MARKER}`,
+      startsAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      endsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      location: MARKER,
+      description: MARKER,
+      audience: 'clients',
+    }),
+    'event',
+  );
+  await created(await owner.post(ws(`/events/${event.id}/rsvps`), { response: 'yes' }), 'rsvp');
+  await created(
+    await owner.post(ws(`/events/${event.id}/invitations`), { contactIds: [contact.id], message: MARKER }),
+    'event invitation',
+  );
+  const knowledge = await created(
+    await owner.post(ws('/knowledge'), {
+      title: `Knowledge ${MARKER}`,
+      body: `# ${MARKER}`,
+      tags: ['marker'],
+      visibility: 'internal',
+    }),
+    'knowledge',
+  );
   await created(
     await owner.post(ws('/invitations'), {
       email: `invitee-${MARKER.toLowerCase()}@example.com`,
@@ -135,6 +162,8 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     commentId: comment.id,
     notificationId: notification.id,
     tokenId: token.id,
+    eventId: event.id,
+    knowledgeId: knowledge.id,
     userId: member.user.id,
     ...inward,
     // Link tokens (invitations) are opaque; a made-up one exercises the lookup.

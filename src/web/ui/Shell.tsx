@@ -1,6 +1,7 @@
 import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBook2,
   IconBuildingCommunity,
   IconCalendarEvent,
   IconClock,
@@ -12,10 +13,12 @@ import {
   IconScale,
   IconSettings,
   IconSitemap,
+  IconSparkles,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { GlobalSearch, SearchButton } from '../features/search/GlobalSearch';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
 import { UserMenu, WorkspaceSwitcher } from './ShellMenus';
@@ -33,6 +36,8 @@ const nav = [
   { to: '/reflections', label: 'Reflections', icon: IconMessageCircleQuestion },
   { to: '/time', label: 'Time', icon: IconClock },
   { to: '/balance', label: 'Balance', icon: IconScale },
+  { to: '/community', label: 'Community', icon: IconSparkles },
+  { to: '/knowledge', label: 'Knowledge', icon: IconBook2 },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 
@@ -79,6 +84,7 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />
+            <SearchButton />
             <UserMenu me={me.data} />
           </Group>
         </Group>
@@ -111,6 +117,7 @@ export function Shell() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <GlobalSearch />
     </AppShell>
   );
 }

@@ -6,8 +6,11 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { likePattern } from '../../platform/text';
+import { indexRelationships } from '../relationships/relationships.search';
 import { relationships } from '../relationships/relationships.table';
+import { indexForSearch } from '../search/search.index';
 import type { Client, ClientInput, ClientListQuery, ClientPatch } from './clients.contract';
+import { clientSearchDoc, indexContacts } from './clients.search';
 import { clients, contacts } from './clients.table';
 
 type Row = typeof clients.$inferSelect;
@@ -83,6 +86,7 @@ export async function createClient(db: Db, workspaceId: string, input: ClientInp
       website: input.website ?? null,
     })
     .returning();
+  await indexForSearch(db, workspaceId, clientSearchDoc(row!));
   return toClient(row!, { contactCount: 0, relationshipCount: 0 });
 }
 
@@ -96,11 +100,18 @@ export async function updateClient(
     .update(clients)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(clients.workspaceId, workspaceId), eq(clients.id, id)))
-    .returning({ id: clients.id });
+    .returning();
   if (!row) throw AppError.notFound('Client');
+  await indexForSearch(db, workspaceId, clientSearchDoc(row));
+  // Its relationships and contacts are found by the client's name too.
+  if (patch.name !== undefined) {
+    await indexRelationships(db, workspaceId, { clientId: id });
+    await indexContacts(db, workspaceId, { clientId: id });
+  }
   return getClient(db, workspaceId, id);
 }
 
+/** Its search documents (and its contacts' and relationships') go by the foreign key's cascade. */
 export async function deleteClient(db: Db, workspaceId: string, id: string): Promise<{ id: string }> {
   const [row] = await db
     .delete(clients)

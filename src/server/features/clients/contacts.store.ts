@@ -5,6 +5,8 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { likePattern } from '../../platform/text';
+import { removeFromSearch } from '../search/search.index';
+import { indexContacts } from './clients.search';
 import { assertClientExists } from './clients.store';
 import { contacts } from './clients.table';
 import type { Contact, ContactInput, ContactListQuery, ContactPatch } from './contacts.contract';
@@ -98,6 +100,7 @@ export async function createContact(
       })
       .returning(),
   );
+  await indexContacts(db, workspaceId, { id: row!.id });
   // Portal invitation (magic-link email) hooks in here when portalAccess is granted — a later milestone.
   return toContact(row!);
 }
@@ -117,6 +120,7 @@ export async function updateContact(
       .returning(),
   );
   if (!row) throw AppError.notFound('Contact');
+  await indexContacts(db, workspaceId, { id: row.id });
   // Portal invitation hooks in here when portalAccess turns true — a later milestone.
   return toContact(row);
 }
@@ -132,5 +136,6 @@ export async function deleteContact(
     .where(scoped(workspaceId, clientId, id))
     .returning({ id: contacts.id });
   if (!row) throw AppError.notFound('Contact');
+  await removeFromSearch(db, workspaceId, 'contact', id);
   return row;
 }

@@ -5,6 +5,7 @@ import { memberships } from '../../platform/auth/auth.table';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { clients } from '../clients/clients.table';
+import { removeFromSearch } from '../search/search.index';
 import { services } from '../services/services.table';
 import { teams } from '../teams/teams.table';
 import { insertAssessment } from './assessments.store';
@@ -15,6 +16,7 @@ import type {
   RelationshipStatus,
 } from './relationships.contract';
 import { getRelationship } from './relationships.query';
+import { indexRelationships } from './relationships.search';
 import { relationshipServices, relationships } from './relationships.table';
 
 type Row = typeof relationships.$inferSelect;
@@ -148,6 +150,7 @@ export async function createRelationship(
     assessedBy: createdBy,
     assessedAt: now,
   });
+  await indexRelationships(db, workspaceId, { id });
   return getRelationship(db, workspaceId, id);
 }
 
@@ -198,6 +201,7 @@ export async function updateRelationship(
       updatedAt: now,
     })
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, id)));
+  await indexRelationships(db, workspaceId, { id });
   return getRelationship(db, workspaceId, id);
 }
 
@@ -207,6 +211,7 @@ export async function deleteRelationship(db: Db, workspaceId: string, id: string
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, id)))
     .returning({ id: relationships.id });
   if (!row) throw AppError.notFound('Relationship');
+  await removeFromSearch(db, workspaceId, 'relationship', id);
   return row;
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { likePattern } from '../../platform/text';
+import { indexRelationships, removeTeamRelationshipsFromSearch } from '../relationships/relationships.search';
 import type { Team, TeamInput, TeamListQuery, TeamPatch } from './teams.contract';
 import { teams } from './teams.table';
 
@@ -61,10 +62,14 @@ export async function updateTeam(db: Db, workspaceId: string, id: string, patch:
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)))
     .returning();
   if (!row) throw AppError.notFound('Team');
+  // Its relationships are found by the team's name.
+  if (patch.name !== undefined) await indexRelationships(db, workspaceId, { teamId: id });
   return toTeam(row);
 }
 
 export async function deleteTeam(db: Db, workspaceId: string, id: string): Promise<{ id: string }> {
+  // Its relationships go by cascade; their search documents must go too.
+  await removeTeamRelationshipsFromSearch(db, workspaceId, id);
   const [row] = await db
     .delete(teams)
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)))

@@ -1,6 +1,7 @@
-import { Alert, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Box, Center, Loader, Stack } from '@mantine/core';
 import { PageHeader } from '../../ui/PageHeader';
 import { useWorkspace } from '../../ui/workspace';
+import { PurposeCard } from '../community/PurposeCard';
 import { GettingStarted } from './GettingStarted';
 import { useGettingStarted, useHomeRelationships } from './homeData';
 import { Overview } from './Overview';
@@ -36,12 +37,18 @@ export function HomePage() {
             {relationships.error.message}
           </Alert>
         )}
-        <GettingStarted state={steps} />
+        <Stack gap="lg">
+          <PurposeCard compact />
+          <GettingStarted state={steps} />
+        </Stack>
       </>
     );
 
   return (
     <>
+      <Box mb="lg">
+        <PurposeCard compact />
+      </Box>
       <PageHeader
         title={workspace?.name ?? 'Home'}
         description="Where your relationships stand, and what moved lately."
