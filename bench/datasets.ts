@@ -1,10 +1,13 @@
 // Generated databases, cached so a rerun starts in seconds: a PGlite data folder under bench/.cache, or a
 // PostgreSQL database per scale and generator version used as a template. Runs work on a copy, never the cache.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -12,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/server/db/open';
+import { migrationsFolder, openDatabase } from '../src/server/db/open';
 import {
   BENCH_EMAIL,
   BENCH_PASSWORD,
@@ -27,6 +30,25 @@ import { type DbKind, openPglite, openPostgres, type SqlClient, withDatabase } f
 
 export const SEED = 20261122;
 const cacheRoot = new URL('./.cache', import.meta.url).pathname;
+
+/**
+ * Cached databases are keyed by scale, generator version and the migrations they were made with: a new or
+ * regenerated migration makes a new dataset (the server would otherwise migrate a cache made for another schema).
+ */
+function datasetKey(scale: ScaleName): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(migrationsFolder);
+  return `${scale}-v${GENERATOR_VERSION}-${hash.digest('hex').slice(0, 8)}`;
+}
 
 /** What the runner needs to know about the tenant it measures. */
 export type Measured = {
@@ -91,7 +113,7 @@ async function fill(db: SqlClient, scale: Scale, kind: DbKind, log: (m: string) 
 
 // ── PGlite ───────────────────────────────────────────────────────────────────
 
-const pgliteCache = (scale: ScaleName) => join(cacheRoot, `pglite-${scale}-v${GENERATOR_VERSION}`);
+const pgliteCache = (scale: ScaleName) => join(cacheRoot, `pglite-${datasetKey(scale)}`);
 
 /** The cached data folder for a scale (DATA_DIR layout: `<dir>/pglite`), generated on first use. */
 export async function ensurePglite(
@@ -104,14 +126,18 @@ export async function ensurePglite(
     return { dir, dataset: JSON.parse(readFileSync(metaFile, 'utf8')) as Dataset, cached: true };
   }
   mkdirSync(cacheRoot, { recursive: true });
+  // Datasets of this scale made for another schema or generator are of no further use.
+  for (const stale of readdirSync(cacheRoot).filter((f) => f.startsWith(`pglite-${scale.name}-`))) {
+    rmSync(join(cacheRoot, stale), { recursive: true, force: true });
+  }
   // Generate beside the cache and rename at the end, so an interrupted run leaves no half-made cache.
   const building = `${dir}.building`;
   rmSync(building, { recursive: true, force: true });
   log(`generating scale ${scale.name} (PGlite) into ${building}`);
-  const database = await openDatabase({ kind: 'pglite', dataDir: join(building, 'pglite') });
-  await database.migrate();
-  await database.close();
+  // Plain PGlite (no fsync) to migrate and load: it is a cache, made once, then copied and synced.
+  mkdirSync(join(building, 'pglite'), { recursive: true });
   const db = await openPglite(join(building, 'pglite'));
+  await (await openDatabase({ kind: 'pglite', pglite: db.engine })).migrate();
   let dataset: Dataset;
   try {
     dataset = await fill(db, scale, 'pglite', log);
@@ -128,12 +154,15 @@ export async function ensurePglite(
 export function copyPglite(dir: string): { dataDir: string; remove(): void } {
   const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
   cpSync(join(dir, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
+  // The server syncs to disk (ADR 005): flush the copy now, or its first checkpoint writes out the whole
+  // freshly copied folder in the middle of a measurement, a stall no real installation has.
+  execFileSync('sync');
   return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 // ── PostgreSQL ───────────────────────────────────────────────────────────────
 
-const pgName = (scale: ScaleName) => `twofold_bench_${scale.toLowerCase()}_v${GENERATOR_VERSION}`;
+const pgName = (scale: ScaleName) => `twofold_bench_${datasetKey(scale).toLowerCase().replaceAll('-', '_')}`;
 
 /** The template database for a scale, generated on first use; its comment holds the dataset description. */
 export async function ensurePostgres(
@@ -151,9 +180,13 @@ export async function ensurePostgres(
     if (row?.comment?.startsWith('{')) {
       return { database, dataset: JSON.parse(row.comment) as Dataset, cached: true };
     }
+    // Datasets of this scale made for another schema or generator, and leftovers of interrupted runs.
+    const stale = await admin.query<{ name: string }>(
+      `SELECT datname AS name FROM pg_database WHERE datname LIKE $1`,
+      [`twofold\\_bench\\_${scale.name.toLowerCase()}\\_%`],
+    );
+    for (const { name } of stale) await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     const building = `${database}_building`;
-    await admin.exec(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
-    await admin.exec(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.exec(`CREATE DATABASE ${building}`);
     log(`generating scale ${scale.name} (PostgreSQL) into database ${building}`);
     const buildingUrl = withDatabase(url, building);

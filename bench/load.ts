@@ -1,6 +1,9 @@
-// Driving load: autocannon against the app, and the same number of floor statements against the database,
-// both with the same concurrency. Latencies are collected the same way on both sides (each request's or
-// statement's own time, including its wait in any queue), so their percentiles compare like with like.
+// Driving load in slices: a slice of autocannon against the app (a fixed number of requests, every one
+// answered before the slice ends, so no abandoned request keeps the server busy into the next slice), then
+// a slice of exactly as many floor statements against the database with the same concurrency. The runner
+// alternates slices (app, floor; S, L), so a neighbour's burst of CPU on this shared machine lands on both
+// sides of every ratio instead of one. Latencies are collected the same way on both sides (each request's
+// or statement's own time, including its wait in any queue), so their percentiles compare like with like.
 import autocannon, { type Result } from 'autocannon';
 import type { Measured } from './datasets';
 import type { BenchPath } from './paths';
@@ -15,42 +18,59 @@ export type Stats = {
   p99: number;
 };
 
-export function stats(latencies: number[], seconds: number): Stats {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  // Nearest rank: the smallest latency with at least p% of the samples at or below it.
-  const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-  const round = (x: number) => Math.round(x * 100) / 100;
-  return {
-    count: sorted.length,
-    seconds: round(seconds),
-    rps: round(sorted.length / seconds),
-    p50: round(at(50)),
-    p95: round(at(95)),
-    p99: round(at(99)),
-  };
+/** Latencies and busy time gathered over several slices. */
+export class Tally {
+  latencies: number[] = [];
+  seconds = 0;
+  failures: string[] = [];
+
+  add(slice: { latencies: number[]; seconds: number; failures?: string }): void {
+    this.latencies.push(...slice.latencies);
+    this.seconds += slice.seconds;
+    if (slice.failures) this.failures.push(slice.failures);
+  }
+
+  stats(): Stats {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    // Nearest rank: the smallest latency with at least p% of the samples at or below it.
+    const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+    const round = (x: number) => Math.round(x * 100) / 100;
+    return {
+      count: sorted.length,
+      seconds: round(this.seconds),
+      rps: round(sorted.length / this.seconds),
+      p50: round(at(50)),
+      p95: round(at(95)),
+      p99: round(at(99)),
+    };
+  }
 }
 
 export type AppTarget = { baseUrl: string; cookie: string; measured: Measured };
+export type Slice = { latencies: number[]; seconds: number; failures?: string };
 
-/** One autocannon run; a warm-up starts the rotation at another `offset` (writes then differ), like the floor's. */
-async function cannon(
+/** `amount` requests through autocannon; request n (from `offset` on) is the path's n-th request. */
+export async function appSlice(
   target: AppTarget,
   path: BenchPath,
   connections: number,
-  seconds: number,
+  amount: number,
   offset: number,
-): Promise<{ latencies: number[]; seconds: number; failures: string | undefined }> {
+): Promise<Slice> {
   const make = path.app!;
   let n = offset;
   const first = make(target.measured, n);
   const latencies: number[] = [];
   const started = performance.now();
+  let lastAnswer = started;
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: target.baseUrl,
         connections,
-        duration: seconds,
+        amount,
+        // A slow answer is a latency to report, not a failure: only a stuck server should time out.
+        timeout: 120,
         headers: {
           cookie: target.cookie,
           origin: target.baseUrl,
@@ -69,26 +89,20 @@ async function cannon(
       (err, res) => (err ? reject(err) : resolve(res)),
     );
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      lastAnswer = performance.now();
       if (status < 400) latencies.push(ms);
     });
   });
-  const elapsed = (performance.now() - started) / 1000;
+  // Autocannon notices that the amount is reached only on its next sampling tick: the slice lasts from the
+  // start to the last answer, not to when autocannon returns.
+  const seconds_ = (lastAnswer - started) / 1000;
   const bad = result.non2xx + result.errors + result.timeouts;
-  const failures = bad
-    ? `${bad} failed of ${result.requests.total} (${JSON.stringify(result.statusCodeStats)})`
-    : undefined;
-  return { latencies, seconds: Math.min(elapsed, result.duration || elapsed), failures };
+  if (!bad) return { latencies, seconds: seconds_ };
+  return { latencies, seconds: seconds_, failures: await explainFailure(target, path, bad, result) };
 }
 
-export async function runApp(
-  target: AppTarget,
-  path: BenchPath,
-  o: { connections: number; seconds: number; warmupSeconds: number },
-): Promise<Stats & { failures?: string }> {
-  if (o.warmupSeconds > 0) await cannon(target, path, o.connections, o.warmupSeconds, 100_000);
-  const run = await cannon(target, path, o.connections, o.seconds, 0);
-  if (!run.failures) return stats(run.latencies, run.seconds);
-  // Say why: one failing request's answer is usually enough.
+/** One failing request's answer usually says why. */
+async function explainFailure(target: AppTarget, path: BenchPath, bad: number, result: Result) {
   const r = path.app!(target.measured, 0);
   const res = await fetch(`${target.baseUrl}${r.path}`, {
     method: r.method,
@@ -96,26 +110,25 @@ export async function runApp(
     ...(r.body ? { body: r.body } : {}),
   });
   const sample = `${res.status} ${(await res.text()).slice(0, 300)}`;
-  return { ...stats(run.latencies, run.seconds), failures: `${run.failures}; e.g. ${sample}` };
+  return `${bad} failed of ${result.requests.total} (${JSON.stringify(result.statusCodeStats)}), e.g. ${sample}`;
 }
 
-/** Runs statements 0…count-1 of the path's floor with `connections` of them in flight at a time. */
-async function pour(
+/** Floor statements offset…offset+count-1, `connections` of them in flight at a time. */
+export async function floorSlice(
   db: SqlClient,
   path: BenchPath,
   measured: Measured,
   count: number,
   connections: number,
   offset: number,
-): Promise<{ latencies: number[]; seconds: number }> {
+): Promise<Slice> {
   const make = path.floor!;
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
-      const n = offset + next++;
-      const s = make(measured, n);
+      const s = make(measured, offset + next++);
       const t0 = performance.now();
       await db.query(s.text, s.params);
       latencies.push(performance.now() - t0);
@@ -123,15 +136,4 @@ async function pour(
   };
   await Promise.all(Array.from({ length: connections }, worker));
   return { latencies, seconds: (performance.now() - started) / 1000 };
-}
-
-export async function runFloor(
-  db: SqlClient,
-  path: BenchPath,
-  measured: Measured,
-  o: { connections: number; count: number; warmupCount: number },
-): Promise<Stats> {
-  if (o.warmupCount > 0) await pour(db, path, measured, o.warmupCount, o.connections, 100_000);
-  const run = await pour(db, path, measured, o.count, o.connections, 0);
-  return stats(run.latencies, run.seconds);
 }

@@ -24,7 +24,7 @@ const ws = (m: Measured) => `/api/v1/workspaces/${m.workspaceId}`;
 const rotate = (ids: string[], n: number) => ids[n % ids.length]!;
 
 /** A relationship row as the API returns it: client, team, owner, services, latest touchpoint. */
-const relationshipSelect = (where: string, tail: string) => `
+const relationshipSelect = (where: string, tail: string, order = 'page.client_name, page.id') => `
   WITH page AS (
     SELECT r.*, c.name AS client_name, c.kind AS client_kind, t.name AS team_name, u.name AS owner_name
     FROM relationships r
@@ -42,7 +42,7 @@ const relationshipSelect = (where: string, tail: string) => `
     (SELECT max(tp.occurred_at) FROM touchpoints tp
        WHERE tp.workspace_id = page.workspace_id AND tp.relationship_id = page.id) AS last_touchpoint_at
   FROM page
-  ORDER BY page.client_name, page.id`;
+  ORDER BY ${order}`;
 
 const touchpointBody = (n: number) => ({
   kind: 'call',
@@ -61,6 +61,21 @@ export const benchPaths: BenchPath[] = [
     floor: (m) => ({
       text: relationshipSelect('r.workspace_id = $1 AND r.stage = $2', 'ORDER BY c.name, r.id LIMIT 51'),
       params: [m.workspaceId, LIST_STAGE],
+    }),
+  },
+  {
+    // The "who is due" view: no index serves this order yet (docs/decisions/006), so it reads the tenant.
+    key: 'listByDue',
+    title: 'relationship list (50, by next check-in)',
+    kind: 'read',
+    app: (m) => ({ method: 'GET', path: `${ws(m)}/relationships?limit=50&sort=nextCheckInDue` }),
+    floor: (m) => ({
+      text: relationshipSelect(
+        'r.workspace_id = $1',
+        `ORDER BY coalesce(r.next_check_in_due, '9999-12-31'::date), r.id LIMIT 51`,
+        `coalesce(page.next_check_in_due, '9999-12-31'::date), page.id`,
+      ),
+      params: [m.workspaceId],
     }),
   },
   {

@@ -15,13 +15,14 @@ export type Results = {
   date: string;
   db: 'pglite' | 'postgres';
   quick: boolean;
-  settings: { connections: number; seconds: number; warmupSeconds: number };
+  settings: { connections: number; rounds: number; sliceSeconds: number };
   machine: { cpus: number; node: string };
   generation: Partial<
     Record<ScaleName, { ms: number; cached: boolean; counts: Record<string, number>; tenant: string }>
   >;
   paths: PathResult[];
-  serverRssAtL?: { rssMb: number; peakMb: number };
+  /** The server's memory: after start and login, and after every run (VmRSS, and VmHWM as the peak). */
+  serverRss: Partial<Record<ScaleName, { startMb: number; rssMb: number; peakMb: number }>>;
   js?: JsSizes;
   render?: RenderTimes & { note: string };
   csvImport: { notBuilt: string };
@@ -39,8 +40,15 @@ export const targets = {
 const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 const mark = (ok: boolean) => (ok ? '✅ pass' : '❌ miss');
 
-/** Overhead: time per answer through the app over time per answer from the floor, at the same concurrency. */
-export const overheadOf = (r: { app: Stats; floor: Stats }) => r.floor.rps / r.app.rps;
+/**
+ * Overhead, two ways, both app over floor at the same concurrency and count: the median latency ratio (the
+ * same kind of ratio as growth, and steady when this shared machine stalls for a few seconds now and then)
+ * and the throughput ratio (the capacity an answer costs, which such a stall drags down). A path meets the
+ * target only when both do.
+ */
+export const overheadOf = (r: { app: Stats; floor: Stats }) => r.app.p50 / r.floor.p50;
+const throughputRatio = (r: { app: Stats; floor: Stats }) => r.floor.rps / r.app.rps;
+const worstOverhead = (r: { app: Stats; floor: Stats }) => Math.max(overheadOf(r), throughputRatio(r));
 /** Growth: the app's median latency at L over the same at S. */
 export function growthOf(p: PathResult): number {
   const s = p.byScale.S;
@@ -50,19 +58,20 @@ export function growthOf(p: PathResult): number {
 
 function pathsTable(r: Results): string[] {
   const lines = [
-    '| path | scale | app req/s | app p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | overhead | target |',
-    '|---|---|--:|--:|--:|--:|--:|---|',
+    '| path | scale | app req/s | app p50 / p95 / p99 ms | floor /s | floor p50 / p95 / p99 ms | overhead (p50) | by throughput | target |',
+    '|---|---|--:|--:|--:|--:|--:|--:|---|',
   ];
   for (const p of r.paths) {
     if (p.notBuilt) {
-      lines.push(`| ${p.title} | — | not built yet (\`${p.notBuilt}\`) | | | | | ≤ ${targets.overhead}× |`);
+      lines.push(`| ${p.title} | — | not built yet (\`${p.notBuilt}\`) | | | | | | ≤ ${targets.overhead}× |`);
       continue;
     }
     for (const [scale, m] of Object.entries(p.byScale)) {
       const o = overheadOf(m);
-      const target = p.kind === 'read' ? `≤ ${targets.overhead}× ${mark(o <= targets.overhead)}` : 'info';
+      const target =
+        p.kind === 'read' ? `≤ ${targets.overhead}× ${mark(worstOverhead(m) <= targets.overhead)}` : 'info';
       lines.push(
-        `| ${p.title} | ${scale} | ${m.app.rps} | ${m.app.p50} / ${m.app.p95} / ${m.app.p99} | ${m.floor.rps} | ${m.floor.p50} / ${m.floor.p95} / ${m.floor.p99} | ${ratio(o)} | ${target} |` +
+        `| ${p.title} | ${scale} | ${m.app.rps} | ${m.app.p50} / ${m.app.p95} / ${m.app.p99} | ${m.floor.rps} | ${m.floor.p50} / ${m.floor.p95} / ${m.floor.p99} | ${ratio(o)} | ${ratio(throughputRatio(m))} | ${target} |` +
           (m.app.failures ? ` ⚠ ${m.app.failures}` : ''),
       );
     }
@@ -77,10 +86,13 @@ function targetsTable(r: Results): string[] {
       lines.push(`| overhead and growth: ${p.title} | not built yet | ≤ ${targets.overhead}× | — |`);
       continue;
     }
-    const o = Object.entries(p.byScale).map(([s, m]) => [s, overheadOf(m)] as const);
-    const worst = Math.max(...o.map(([, x]) => x));
+    const scales = Object.entries(p.byScale);
+    const shown = scales.map(
+      ([s, m]) => `${s} ${ratio(overheadOf(m))} (throughput ${ratio(throughputRatio(m))})`,
+    );
+    const worst = Math.max(...scales.map(([, m]) => worstOverhead(m)));
     lines.push(
-      `| overhead over the floor: ${p.title} | ${o.map(([s, x]) => `${s} ${ratio(x)}`).join(', ')} | ≤ ${targets.overhead}× | ${mark(worst <= targets.overhead)} |`,
+      `| overhead over the floor: ${p.title} | ${shown.join(', ')} | ≤ ${targets.overhead}× | ${mark(worst <= targets.overhead)} |`,
     );
     const g = growthOf(p);
     if (Number.isFinite(g)) {
@@ -97,10 +109,11 @@ function targetsTable(r: Results): string[] {
   lines.push(
     `| CSV import, 100k contacts, embedded | not built yet (\`${r.csvImport.notBuilt}\`) | < ${targets.csvImportS} s | — |`,
   );
-  if (r.serverRssAtL) {
-    const { rssMb, peakMb } = r.serverRssAtL;
+  const rss = r.serverRss.L;
+  if (rss) {
+    const atS = r.serverRss.S ? `; at S ${r.serverRss.S.rssMb} MB` : '';
     lines.push(
-      `| server RSS at scale L | ${rssMb} MB (peak ${peakMb} MB) | < ${targets.rssMb} MB | ${mark(rssMb < targets.rssMb && peakMb < targets.rssMb)} |`,
+      `| server RSS at scale L | ${rss.rssMb} MB (peak ${rss.peakMb} MB, ${rss.startMb} MB after start${atS}) | < ${targets.rssMb} MB | ${mark(rss.peakMb < targets.rssMb)} |`,
     );
   }
   if (r.js) {
@@ -109,8 +122,14 @@ function targetsTable(r: Results): string[] {
     );
   }
   lines.push(
-    `| portfolio of 1,000 relationships in Chromium | not built yet${r.render ? `; ${r.render.note}: first 50 rows ${r.render.firstPageMs} ms, ${r.render.rows} rows ${r.render.allRowsMs} ms` : ''} | < ${targets.renderMs} ms | — |`,
+    `| portfolio of 1,000 relationships in Chromium | not built yet | < ${targets.renderMs} ms | — |`,
   );
+  if (r.render) {
+    const x = r.render;
+    lines.push(
+      `| stand-in: ${x.note}, Chromium | first 50 rows ${x.firstPageMs} ms after navigation; ${x.rows} rows re-rendered in ${x.lastStepMs} ms (last "Load more"), ${x.totalMs} ms from navigation | < ${targets.renderMs} ms for 1,000 | ${x.rows >= 1000 ? mark(x.lastStepMs < targets.renderMs) : 'info'} |`,
+    );
+  }
   const gen = Object.entries(r.generation).map(
     ([s, g]) => `${s} ${(g.ms / 1000).toFixed(1)} s${g.cached ? ' (cached)' : ''}`,
   );
@@ -125,8 +144,9 @@ export function markdown(r: Results): string {
   return [
     `### ${r.date}, ${r.db === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'}${r.quick ? ', quick' : ''}`,
     '',
-    `${r.settings.connections} connections, ${r.settings.seconds} s per path after ${r.settings.warmupSeconds} s of warm-up; ` +
-      `the floor runs the same number of statements with the same concurrency. ${r.machine.cpus} cores, Node ${r.machine.node}. ` +
+    `${r.settings.connections} connections; per path and scale ${r.settings.rounds} slices of about ${r.settings.sliceSeconds} s (a fixed number of requests, sized by a warm-up slice), ` +
+      `each followed by the floor: the same number of statements with the same concurrency, on a copy of the same data. ` +
+      `${r.machine.cpus} cores, Node ${r.machine.node}. ` +
       `Measured tenant — ${tenants}.`,
     '',
     ...targetsTable(r),

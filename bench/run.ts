@@ -1,39 +1,46 @@
 // `npm run bench [-- --quick]`: every key path through the real server and as raw SQL, at scales S and L,
 // on the embedded database (or on PostgreSQL when DATABASE_URL is set). See bench/README.md.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyPglite, copyPostgres, type Dataset, ensurePglite, ensurePostgres } from './datasets';
+import {
+  copyPglite,
+  copyPostgres,
+  type Dataset,
+  ensurePglite,
+  ensurePostgres,
+  type Measured,
+} from './datasets';
 import { type ScaleName, scales } from './generate';
-import { runApp, runFloor } from './load';
+import { type AppTarget, appSlice, floorSlice, Tally } from './load';
 import { benchPaths } from './paths';
 import { markdown, type PathResult, type Results } from './report';
-import { login, startServer } from './server';
-import { openPglite, openPostgres, type SqlClient } from './sql';
+import { login, type RunningServer, startServer } from './server';
+import { openPgliteAsServer, openPostgres, type SqlClient } from './sql';
 import { ensureWebBuilt, jsSizes, renderRelationships } from './web';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
-  .split(',');
-const scaleArg = args
-  .find((a) => a.startsWith('--scales='))
-  ?.slice(9)
-  .split(',') as ScaleName[] | undefined;
+const listArg = (name: string) =>
+  args
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split('=')[1]
+    ?.split(',');
+const only = listArg('only');
+const scaleNames = (listArg('scales') ?? ['S', 'L']) as ScaleName[];
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const db = databaseUrl ? 'postgres' : 'pglite';
 
 const CONNECTIONS = 10;
 const settings = quick
-  ? { connections: CONNECTIONS, seconds: 3, warmupSeconds: 1 }
-  : { connections: CONNECTIONS, seconds: 10, warmupSeconds: 3 };
+  ? { connections: CONNECTIONS, rounds: 3, sliceSeconds: 1 }
+  : { connections: CONNECTIONS, rounds: 5, sliceSeconds: 2 };
 
 const started = performance.now();
 const log = (m: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
 
+const built = benchPaths.filter((p) => !p.notBuilt && (!only || only.includes(p.key)));
 const results: Results = {
   date: new Date().toISOString().slice(0, 10),
   db,
@@ -50,49 +57,21 @@ const results: Results = {
       ...(p.notBuilt ? { notBuilt: p.notBuilt } : {}),
       byScale: {},
     })),
+  serverRss: {},
   csvImport: { notBuilt: 'POST /imports?entity=contacts' },
 };
-const built = benchPaths.filter((p) => !p.notBuilt && (!only || only.includes(p.key)));
-const resultOf = (key: string) => results.paths.find((p) => p.key === key) as PathResult;
 
-/** A working copy of the cached dataset: where the server runs, then where the floor runs. */
-type Working = { dataDir: string; url?: string; open(): Promise<SqlClient>; remove(): Promise<void> };
+/** One scale, ready to measure: the real server on one copy of its data, the floor's connection on another. */
+type Side = {
+  scale: ScaleName;
+  measured: Measured;
+  target: AppTarget;
+  server: RunningServer;
+  floorDb: SqlClient;
+  close(): Promise<void>;
+};
 
-async function prepare(scale: ScaleName): Promise<{ dataset: Dataset; working: Working }> {
-  const t0 = performance.now();
-  if (databaseUrl) {
-    const { database, dataset, cached } = await ensurePostgres(databaseUrl, scales[scale], log);
-    record(scale, dataset, cached, t0);
-    const copy = await copyPostgres(databaseUrl, database);
-    // The server still wants a DATA_DIR for its session secret.
-    const secrets = mkdtempSync(join(tmpdir(), 'twofold-bench-pg-'));
-    return {
-      dataset,
-      working: {
-        dataDir: secrets,
-        url: copy.url,
-        open: async () => openPostgres(copy.url, CONNECTIONS),
-        remove: async () => {
-          await copy.remove();
-          rmSync(secrets, { recursive: true, force: true });
-        },
-      },
-    };
-  }
-  const { dir, dataset, cached } = await ensurePglite(scales[scale], log);
-  record(scale, dataset, cached, t0);
-  const copy = copyPglite(dir);
-  return {
-    dataset,
-    working: {
-      dataDir: copy.dataDir,
-      open: () => openPglite(join(copy.dataDir, 'pglite')),
-      remove: async () => copy.remove(),
-    },
-  };
-}
-
-function record(scale: ScaleName, dataset: Dataset, cached: boolean, t0: number) {
+function record(scale: ScaleName, dataset: Dataset, cached: boolean) {
   const m = dataset.measured;
   results.generation[scale] = {
     ms: dataset.generated.generationMs,
@@ -100,74 +79,152 @@ function record(scale: ScaleName, dataset: Dataset, cached: boolean, t0: number)
     counts: dataset.generated.counts,
     tenant: `${m.relationships.toLocaleString('en')} relationships, ${m.touchpoints.toLocaleString('en')} touchpoints`,
   };
-  log(
-    `scale ${scale}: ${cached ? 'cached dataset' : `generated in ${(dataset.generated.generationMs / 1000).toFixed(1)} s`} (ready after ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
-  );
+  const how = cached ? 'cached' : `generated in ${(dataset.generated.generationMs / 1000).toFixed(1)} s`;
+  log(`scale ${scale}: dataset ${how}`);
 }
 
-async function benchScale(scale: ScaleName): Promise<void> {
-  const { dataset, working } = await prepare(scale);
-  const m = dataset.measured;
+async function openSide(scale: ScaleName): Promise<Side> {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const close = async () => {
+    for (const c of cleanups.reverse()) await c();
+  };
   try {
-    // The app first, through the real server on the copy…
-    const server = await startServer({ dataDir: working.dataDir, databaseUrl: working.url });
-    const app: Record<string, Awaited<ReturnType<typeof runApp>>> = {};
-    try {
-      const cookie = await login(server.baseUrl, m.email, m.password);
-      for (const path of built) {
-        app[path.key] = await runApp({ baseUrl: server.baseUrl, cookie, measured: m }, path, settings);
-        const a = app[path.key]!;
-        log(
-          `${scale} app   ${path.key}: ${a.rps} req/s, p50 ${a.p50} ms${a.failures ? ` ⚠ ${a.failures}` : ''}`,
-        );
-      }
-      if (scale === 'L') {
-        results.serverRssAtL = server.memory();
-        log(`server RSS at L: ${JSON.stringify(results.serverRssAtL)}`);
-        try {
-          const render = await renderRelationships(server.baseUrl, cookie, m.workspaceId, 1000);
-          results.render = { ...render, note: `relationships page at L (${render.rows} rows via Load more)` };
-          log(`render: ${JSON.stringify(render)}`);
-        } catch (err) {
-          log(`render skipped: ${(err as Error).message.split('\n')[0]}`);
-        }
-      }
-    } finally {
-      await server.stop();
+    let dataset: Dataset;
+    let server: RunningServer;
+    let floorDb: SqlClient;
+    if (databaseUrl) {
+      const made = await ensurePostgres(databaseUrl, scales[scale], log);
+      record(scale, made.dataset, made.cached);
+      dataset = made.dataset;
+      // One database serves both: the server and the floor take turns, never overlap.
+      const copy = await copyPostgres(databaseUrl, made.database);
+      cleanups.push(() => copy.remove());
+      // The server still wants a DATA_DIR, for its session secret.
+      const secrets = mkdtempSync(join(tmpdir(), 'twofold-bench-pg-'));
+      cleanups.push(() => rmSync(secrets, { recursive: true, force: true }));
+      server = await startServer({ dataDir: secrets, databaseUrl: copy.url });
+      cleanups.push(() => server.stop());
+      floorDb = openPostgres(copy.url, CONNECTIONS);
+    } else {
+      const made = await ensurePglite(scales[scale], log);
+      record(scale, made.dataset, made.cached);
+      dataset = made.dataset;
+      // PGlite is one process's database: the server gets one copy, the floor (in this process) another.
+      const forServer = copyPglite(made.dir);
+      const forFloor = copyPglite(made.dir);
+      cleanups.push(forServer.remove, forFloor.remove);
+      server = await startServer({ dataDir: forServer.dataDir });
+      cleanups.push(() => server.stop());
+      floorDb = await openPgliteAsServer(join(forFloor.dataDir, 'pglite'));
     }
-    // …then the floor on the same data, the same number of times with the same concurrency. PGlite is one
-    // process's database: the server had to let go of the folder first. Writes went to relationships no
-    // read path looks at, so the reads still see the answers the app gave.
-    const sql = await working.open();
-    try {
-      for (const path of built) {
-        const a = app[path.key]!;
-        const floor = await runFloor(sql, path, m, {
-          connections: settings.connections,
-          count: a.count,
-          warmupCount: Math.max(20, Math.round(a.count / 10)),
-        });
-        resultOf(path.key).byScale[scale] = { app: a, floor };
-        log(
-          `${scale} floor ${path.key}: ${floor.rps} q/s, p50 ${floor.p50} ms (overhead ${(floor.rps / a.rps).toFixed(2)}×)`,
+    cleanups.push(() => floorDb.close());
+    const m = dataset.measured;
+    const cookie = await login(server.baseUrl, m.email, m.password);
+    const startMem = server.memory();
+    results.serverRss[scale] = { startMb: startMem.rssMb, rssMb: startMem.rssMb, peakMb: startMem.peakMb };
+    log(`scale ${scale}: server on ${server.baseUrl} (RSS ${startMem.rssMb} MB after start)`);
+    return {
+      scale,
+      measured: m,
+      target: { baseUrl: server.baseUrl, cookie, measured: m },
+      server,
+      floorDb,
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/**
+ * Round after round, each side gets an app slice then a floor slice of the same count. Round 0 warms up
+ * (caches, JIT, pools) and sizes the slices: as many requests as that side answers in `sliceSeconds`.
+ */
+async function measure(sides: Side[], path: (typeof built)[number]): Promise<void> {
+  const tallies = sides.map(() => ({ app: new Tally(), floor: new Tally() }));
+  const amounts = sides.map(() => settings.connections * 3);
+  for (let round = 0; round <= settings.rounds; round++) {
+    const offset = round * 100_000;
+    for (const [i, side] of sides.entries()) {
+      const a = await appSlice(side.target, path, settings.connections, amounts[i]!, offset);
+      const f = await floorSlice(
+        side.floorDb,
+        path,
+        side.measured,
+        Math.max(1, a.latencies.length),
+        settings.connections,
+        offset,
+      );
+      if (round === 0) {
+        const perSecond = a.latencies.length / a.seconds;
+        amounts[i] = Math.min(
+          5000,
+          Math.max(settings.connections * 2, Math.round(perSecond * settings.sliceSeconds)),
         );
+        continue;
       }
-    } finally {
-      await sql.close();
+      tallies[i]!.app.add(a);
+      tallies[i]!.floor.add(f);
     }
-  } finally {
-    await working.remove();
+  }
+  const result = results.paths.find((p) => p.key === path.key) as PathResult;
+  for (const [i, side] of sides.entries()) {
+    const t = tallies[i]!;
+    const app = { ...t.app.stats(), ...(t.app.failures.length ? { failures: t.app.failures[0] } : {}) };
+    const floor = t.floor.stats();
+    result.byScale[side.scale] = { app, floor };
+    log(
+      `${side.scale} ${path.key}: app ${app.rps} req/s p50 ${app.p50} ms; floor ${floor.rps}/s p50 ${floor.p50} ms; ` +
+        `overhead ${(floor.rps / app.rps).toFixed(2)}×${app.failures ? ` ⚠ ${app.failures}` : ''}`,
+    );
   }
 }
 
 async function main() {
-  log(`${db}${quick ? ', quick' : ''}: ${settings.connections} connections, ${settings.seconds} s per path`);
+  // `--report=<results file>` prints the table of an earlier run again.
+  const earlier = args.find((a) => a.startsWith('--report='))?.slice(9);
+  if (earlier) {
+    process.stdout.write(`${markdown(JSON.parse(readFileSync(earlier, 'utf8')) as Results)}\n`);
+    return;
+  }
+  const mode = `${settings.rounds} × ${settings.sliceSeconds} s slices`;
+  log(`${db}${quick ? ', quick' : ''}: ${settings.connections} connections, ${mode} per path and scale`);
   await ensureWebBuilt(log);
   results.js = jsSizes();
-  for (const scale of scaleArg ?? (['S', 'L'] as ScaleName[])) await benchScale(scale);
+  const sides: Side[] = [];
+  try {
+    for (const scale of scaleNames) sides.push(await openSide(scale));
+    for (const path of built) await measure(sides, path);
+    for (const side of sides) {
+      const mem = side.server.memory();
+      results.serverRss[side.scale] = { ...results.serverRss[side.scale]!, ...mem };
+      log(`scale ${side.scale}: server RSS ${mem.rssMb} MB, peak ${mem.peakMb} MB`);
+    }
+    const big = sides.find((s) => s.scale === 'L');
+    if (big) {
+      try {
+        const r = await renderRelationships(
+          big.server.baseUrl,
+          big.target.cookie,
+          big.measured.workspaceId,
+          quick ? 200 : 1000,
+          quick ? 30_000 : 240_000,
+        );
+        results.render = { ...r, note: 'relationships page at L' };
+        log(`render: ${JSON.stringify(r)}`);
+      } catch (err) {
+        log(`render skipped: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+  } finally {
+    for (const side of sides) await side.close();
+  }
   const dir = new URL('./results', import.meta.url).pathname;
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${results.date}-${db}${quick ? '-quick' : ''}.json`);
+  // A run of some paths or scales only must not overwrite the last complete one.
+  const partial = only || listArg('scales') ? '-partial' : '';
+  const file = join(dir, `${results.date}-${db}${quick ? '-quick' : ''}${partial}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${markdown(results)}\n`);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${file}`);

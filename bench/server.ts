@@ -41,10 +41,15 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 }
 
 /** `dataDir` holds the embedded database, or only the session secret when `databaseUrl` is given. */
-export async function startServer(db: { dataDir: string; databaseUrl?: string }): Promise<RunningServer> {
+export async function startServer(db: {
+  dataDir: string;
+  databaseUrl?: string;
+  /** Extra `node` flags, e.g. `--cpu-prof` to profile the server. */
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...(db.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -2,6 +2,7 @@
 // stores, so the floor measures the database and nothing else.
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { openDatabase } from '../src/server/db/open';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -14,10 +15,26 @@ export type SqlClient = {
   close(): Promise<void>;
 };
 
-export async function openPglite(dataDir: string): Promise<SqlClient> {
-  const db = await PGlite.create(dataDir);
+/** PGlite as the generator wants it: plain, fast, nothing synced (the cache is made once and copied). */
+export async function openPglite(dataDir: string): Promise<SqlClient & { engine: PGlite }> {
+  return wrapPglite(await PGlite.create(dataDir));
+}
+
+/**
+ * PGlite opened the way the server opens it (`openDatabase`: today durable, fsync on, ADR 005), so the
+ * floor pays what the app pays per statement and per commit. `engine` is there for a caller that also
+ * wants drizzle on the same (single-process) database.
+ */
+export async function openPgliteAsServer(dataDir: string): Promise<SqlClient & { engine: PGlite }> {
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  if (!database.pglite) throw new Error('openDatabase gave no PGlite engine');
+  return wrapPglite(database.pglite);
+}
+
+function wrapPglite(db: PGlite): SqlClient & { engine: PGlite } {
   return {
     kind: 'pglite',
+    engine: db,
     async query<T>(text: string, params?: unknown[]) {
       return (await db.query<T>(text, params)).rows;
     },

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { teams } from '../teams/teams.table';
+import { indexLearning, unindexLearning } from './learnings.search';
 import {
   type Learning,
   type LearningInput,
@@ -107,6 +108,7 @@ export async function getLearning(db: Db, workspaceId: string, reflectionId: str
     .where(scope(workspaceId, reflectionId, id))
     .limit(1);
   if (!row) throw AppError.notFound('Learning');
+  await indexLearning(db, workspaceId, row);
   return toLearning(row);
 }
 
@@ -129,6 +131,7 @@ export async function createLearning(
       createdBy,
     })
     .returning();
+  await indexLearning(db, workspaceId, row!);
   return toLearning(row!);
 }
 
@@ -158,5 +161,6 @@ export async function deleteLearning(db: Db, workspaceId: string, reflectionId: 
     .where(scope(workspaceId, reflectionId, id))
     .returning({ id: learnings.id });
   if (!row) throw AppError.notFound('Learning');
+  await unindexLearning(db, workspaceId, id);
   return row;
 }

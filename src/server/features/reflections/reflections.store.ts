@@ -9,6 +9,7 @@ import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
 import { relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
+import { removeLearningsOf } from './learnings.search';
 import { toLearning } from './learnings.store';
 import type {
   Reflection,
@@ -278,5 +279,7 @@ export async function deleteReflection(db: Db, workspaceId: string, id: string):
     .where(and(eq(reflections.workspaceId, workspaceId), eq(reflections.id, id)))
     .returning({ id: reflections.id });
   if (!row) throw AppError.notFound('Reflection');
+  // Its learnings go with it (foreign key); their search documents name it as their parent.
+  await removeLearningsOf(db, workspaceId, id);
   return row;
 }

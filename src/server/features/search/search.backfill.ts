@@ -6,7 +6,9 @@ import { workspaces } from '../../platform/auth/auth.table';
 import { clientDocsAfter, contactDocsAfter } from '../clients/clients.search';
 import { eventDocsAfter } from '../community/events.store';
 import { knowledgeDocsAfter } from '../knowledge/knowledge.store';
+import { learningDocsAfter } from '../reflections/learnings.search';
 import { relationshipDocsAfter } from '../relationships/relationships.search';
+import { topicDocsAfter } from '../topics/topics.search';
 import { indexForSearch, type SearchDoc } from './search.index';
 import { type SearchKind, searchDocuments, searchIndexState } from './search.table';
 
@@ -24,9 +26,11 @@ const sources: Array<{ kind: SearchKind; docsAfter: DocsAfter }> = [
   { kind: 'relationship', docsAfter: relationshipDocsAfter },
   { kind: 'knowledge', docsAfter: knowledgeDocsAfter },
   { kind: 'event', docsAfter: eventDocsAfter },
+  { kind: 'topic', docsAfter: topicDocsAfter },
+  { kind: 'learning', docsAfter: learningDocsAfter },
 ];
 
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 const BATCH = 1000;
 
 /** Rebuilds the documents of every kind above (others are left alone), in the caller's transaction. */

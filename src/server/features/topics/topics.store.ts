@@ -12,6 +12,7 @@ import { type MailContext, notify } from '../notifications/notifications.store';
 import { relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import type { Topic, TopicInput, TopicPatch, WorkspaceTopicListQuery } from './topics.contract';
+import { indexTopic, unindexTopic } from './topics.search';
 import { type PersonKind, topicComments, topics, topicVotes } from './topics.table';
 
 /** Whoever acts on a topic: one of us, or (in the portal) a client contact. */
@@ -188,6 +189,7 @@ export async function createTopic(
     createdAt: now,
     updatedAt: now,
   });
+  await indexTopic(db, workspaceId, id);
   // A topic the client brings is news for the partner lead (unless they noted it down themselves).
   if (input.raisedBy === 'client' && rel.owner && !(author.kind === 'member' && author.id === rel.owner.id)) {
     await notify(
@@ -230,6 +232,7 @@ export async function updateTopic(
       updatedAt: now,
     })
     .where(and(eq(topics.workspaceId, workspaceId), eq(topics.id, id)));
+  await indexTopic(db, workspaceId, id);
   return getTopic(db, workspaceId, viewer, relationshipId, id);
 }
 
@@ -246,6 +249,7 @@ export async function deleteTopic(
     )
     .returning({ id: topics.id });
   if (!row) throw AppError.notFound('Topic');
+  await unindexTopic(db, workspaceId, id);
   return row;
 }
 
