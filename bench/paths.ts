@@ -15,8 +15,8 @@ export type BenchPath = {
   /** The n-th request and the n-th floor statement: both rotate through the same inputs. */
   app?: (m: Measured, n: number) => Request;
   floor?: (m: Measured, n: number) => Statement;
-  /** Why there is nothing to measure yet. */
-  notBuilt?: string;
+  /** Why there is nothing to measure yet, as the table says it. */
+  pending?: string;
 };
 
 const LIST_STAGE = 'advisory';
@@ -115,11 +115,28 @@ export const benchPaths: BenchPath[] = [
     key: 'health',
     title: 'health of one relationship',
     kind: 'read',
-    notBuilt: 'GET /relationships/{id}/health',
+    pending: 'not built yet (`GET /relationships/{id}/health`)',
   },
-  { key: 'portfolio', title: 'portfolio insights', kind: 'read', notBuilt: 'GET /insights/portfolio' },
-  { key: 'balance', title: 'balance insights', kind: 'read', notBuilt: 'GET /insights/balance' },
-  { key: 'search', title: 'search', kind: 'read', notBuilt: 'GET /search?q=' },
+  {
+    key: 'portfolio',
+    title: 'portfolio insights',
+    kind: 'read',
+    pending: 'not built yet (`GET /insights/portfolio`)',
+  },
+  // Both landed after this harness: they need their floor here and their rows (time entries, the search
+  // index) in generate.ts before they can be measured.
+  {
+    key: 'balance',
+    title: 'balance insights',
+    kind: 'read',
+    pending: 'not measured yet (`GET /insights/balance` exists; its floor and data are still to add)',
+  },
+  {
+    key: 'search',
+    title: 'search',
+    kind: 'read',
+    pending: 'not measured yet (`GET /search?q=` exists; its floor and search rows are still to add)',
+  },
   {
     key: 'createTouchpoint',
     title: 'creating a touchpoint',

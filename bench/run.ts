@@ -33,14 +33,14 @@ const db = databaseUrl ? 'postgres' : 'pglite';
 
 const CONNECTIONS = 10;
 const settings = quick
-  ? { connections: CONNECTIONS, rounds: 3, sliceSeconds: 1 }
+  ? { connections: CONNECTIONS, rounds: 2, sliceSeconds: 1 }
   : { connections: CONNECTIONS, rounds: 5, sliceSeconds: 2 };
 
 const started = performance.now();
 const log = (m: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}\n`);
 
-const built = benchPaths.filter((p) => !p.notBuilt && (!only || only.includes(p.key)));
+const built = benchPaths.filter((p) => !p.pending && (!only || only.includes(p.key)));
 const results: Results = {
   date: new Date().toISOString().slice(0, 10),
   db,
@@ -54,7 +54,7 @@ const results: Results = {
       key: p.key,
       title: p.title,
       kind: p.kind,
-      ...(p.notBuilt ? { notBuilt: p.notBuilt } : {}),
+      ...(p.pending ? { pending: p.pending } : {}),
       byScale: {},
     })),
   serverRss: {},
@@ -193,6 +193,13 @@ async function main() {
   await ensureWebBuilt(log);
   results.js = jsSizes();
   const sides: Side[] = [];
+  // Ctrl-C: stop the servers and remove the copies (hundreds of MB each) before leaving.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void Promise.allSettled(sides.map((s) => s.close())).then(() => process.exit(130));
+    });
+  }
   try {
     for (const scale of scaleNames) sides.push(await openSide(scale));
     for (const path of built) await measure(sides, path);
@@ -208,8 +215,8 @@ async function main() {
           big.server.baseUrl,
           big.target.cookie,
           big.measured.workspaceId,
-          quick ? 200 : 1000,
-          quick ? 30_000 : 240_000,
+          quick ? 100 : 1000,
+          quick ? 20_000 : 240_000,
         );
         results.render = { ...r, note: 'relationships page at L' };
         log(`render: ${JSON.stringify(r)}`);
