@@ -97,7 +97,10 @@ describe('secrets at rest', () => {
     expect(text.length).toBeGreaterThan(0);
     expect(text).not.toContain(sessionToken);
     expect(text).not.toContain(apiToken);
-    expect(text).not.toContain(apiToken.split('_').at(-1)!);
+    // The secret is everything after `tf_<32 hex>_` (base64url, so it may itself contain `_`).
+    const apiSecret = apiToken.slice('tf_'.length + 32 + 1);
+    expect(apiSecret).toHaveLength(43);
+    expect(text).not.toContain(apiSecret);
     expect(text).not.toContain(invitationToken);
     expect(text).not.toContain(invitationToken.split('.').at(-1)!);
   });
