@@ -3,8 +3,8 @@
 //
 // Each index is a weighted mean of named parts. Every part says in words how it was scored and carries the
 // records behind it (evidence). A part with no data says so and is left out of the mean: it never counts as
-// zero. Parts whose source is not recorded yet (check-ins, topics, pulses) take their data through optional
-// inputs, so they start counting the day a caller passes them.
+// zero. Sources some callers do not have (check-ins, topics, pulses) are optional inputs: absent means
+// "not recorded", which reads differently from "recorded, but none in this window".
 //
 // Pure: plain data in, plain data out; no clock (today is an input), no I/O.
 

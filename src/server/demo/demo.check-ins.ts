@@ -105,7 +105,8 @@ export function planCheckIns(
   const recent = rel.plan
     .filter((t) => t.checkIn)
     .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime())
-    .slice(0, 4);
+    // Eight months of them: enough for the balance's check-ins-on-time over the months it shows.
+    .filter((t) => t.occurredAt.getTime() > now.getTime() - 240 * DAY);
   let contextsLeft = 2;
   for (const t of recent) {
     const id = newId(t.occurredAt.getTime());

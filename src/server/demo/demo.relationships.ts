@@ -33,6 +33,8 @@ export type RelationshipSeed = {
   lastCheckInDaysAgo: number;
   /** Share of check-ins that did not happen (moved, cancelled). */
   missedCheckIns: number;
+  /** Days ago since which no check-in was missed any more (the team got into the habit). */
+  missesEndedDaysAgo?: number;
   /** Everyday touchpoints per month, and how that changes over the year (-1 fading … +1 growing). */
   perMonth: number;
   trend: number;

@@ -139,7 +139,10 @@ export function planTouchpoints(
     day < seed.startedDaysAgo - 7;
     day += seed.cadenceDays + rng.int(-3, 4)
   ) {
-    const missed = day !== seed.lastCheckInDaysAgo && rng.chance(seed.missedCheckIns);
+    const missed =
+      day !== seed.lastCheckInDaysAgo &&
+      rng.chance(seed.missedCheckIns) &&
+      day > (seed.missesEndedDaysAgo ?? 0);
     out.push({
       kind: missed ? 'note' : 'meeting',
       initiatedBy: !missed && rng.chance(seed.clientShare / 2) ? 'client' : 'provider',

@@ -59,6 +59,18 @@ function windowOf(month: string): { from: string; to: string } {
 type Scope = { teamId: string | null; since: string; cadences: number[] };
 type Rel = { id: string; teamId: string; createdAt: string };
 type Assessed = { id: string; stage: string; pyramidLevel: string; assessedAt: string };
+type CheckInRow = {
+  id: string;
+  relationshipId: string;
+  scheduledFor: string;
+  status: string;
+  heldAt: string | null;
+};
+type TopicRow = { id: string; relationshipId: string; raisedBy: string; createdAt: string };
+/** What each relationship's own pages list: its check-ins and its topics. */
+type Records = { checkIns: CheckInRow[]; topics: TopicRow[] };
+const addDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function timeRows(scope: Scope, from: string, to: string) {
   const q = new URLSearchParams({ from, to, ...(scope.teamId ? { teamId: scope.teamId } : {}) });
@@ -76,7 +88,11 @@ async function reproduce(
   rels: Rel[],
   history: Map<string, Assessed[]>,
   experiments: Experiment[],
+  records: Records,
 ) {
+  const ids = new Set(rels.map((r) => r.id));
+  const checkIns = records.checkIns.filter((c) => ids.has(c.relationshipId));
+  const topics = records.topics.filter((x) => ids.has(x.relationshipId));
   const teamCount = scope.cadences.length;
   for (const [i, month] of b.months.entries()) {
     const out = b.outward[i]!;
@@ -100,7 +116,27 @@ async function reproduce(
         ? null
         : Math.round(positions.reduce((x, y) => x + y, 0) / positions.length);
     expect(part(out, 'progression').score, `${month} progression`).toBe(progression);
-    for (const key of ['checkIns', 'clientTopics', 'clientPulse']) expect(part(out, key).score).toBeNull();
+    // Check-ins due in the window (since the scope began), held within a week of the due day.
+    const activeFrom = maxDay(from, scope.since);
+    const due = checkIns.filter((c) => day(c.scheduledFor) >= activeFrom && day(c.scheduledFor) <= to);
+    const onTime = due.filter(
+      (c) => c.status === 'held' && c.heldAt !== null && day(c.heldAt) <= addDays(day(c.scheduledFor), 7),
+    );
+    const checkInPart = part(out, 'checkIns');
+    expect(checkInPart.score, `${month} check-ins`).toBe(
+      empty || due.length === 0 ? null : Math.round((100 * onTime.length) / due.length),
+    );
+    if (!empty && due.length > 0)
+      expect(checkInPart.evidence.map((e) => e.id).sort()).toEqual(due.map((c) => c.id).sort());
+    // Topics raised in the window: half or more raised by clients scores 100.
+    const raised = topics.filter((x) => day(x.createdAt) >= from && day(x.createdAt) <= to);
+    const byClient = raised.filter((x) => x.raisedBy === 'client');
+    expect(part(out, 'clientTopics').score, `${month} client topics`).toBe(
+      empty || raised.length === 0
+        ? null
+        : Math.min(100, Math.round((100 * byClient.length) / raised.length / 0.5)),
+    );
+    expect(part(out, 'clientPulse').score).toBeNull();
 
     // Inward: time by kind, from the very entries the time list shows for this window.
     const rows = empty ? [] : await timeRows(scope, from, to);
@@ -138,7 +174,6 @@ async function reproduce(
       ...(scope.teamId ? { teamId: scope.teamId } : {}),
     });
     const held = (await s.get(s.ws(`/reflections?${q}`))).json().items as { id: string }[];
-    const activeFrom = maxDay(from, scope.since);
     const expected = scope.cadences.reduce((x, c) => x + daysBetween(activeFrom, to) / c, 0);
     const reflections = part(inw, 'reflections');
     const reflectionScore =
@@ -187,6 +222,15 @@ describe('the Balance page of the demo workspace, number by number', () => {
       );
     }
     const experiments = await allPages<Experiment>(s, s.ws('/experiments'), 200);
+    const records: Records = { checkIns: [], topics: [] };
+    for (const r of rels) {
+      records.checkIns.push(
+        ...(await allPages<CheckInRow>(s, s.ws(`/relationships/${r.id}/check-ins`), 200)),
+      );
+      records.topics.push(...(await allPages<TopicRow>(s, s.ws(`/relationships/${r.id}/topics`), 200)));
+    }
+    expect(records.checkIns.length).toBeGreaterThan(0);
+    expect(records.topics.some((x) => x.raisedBy === 'client')).toBe(true);
     const quadrant = (await s.get(s.ws('/insights/balance/teams'))).json().items as TeamBalance[];
     expect(quadrant).toHaveLength(3);
 
@@ -200,6 +244,7 @@ describe('the Balance page of the demo workspace, number by number', () => {
         rels.filter((r) => r.teamId === team.id),
         history,
         experiments.filter((e) => e.teamId === team.id),
+        records,
       );
       // The quadrant shows the same numbers as the team's own lines.
       const q = quadrant.find((x) => x.team.id === team.id)!;
@@ -214,6 +259,7 @@ describe('the Balance page of the demo workspace, number by number', () => {
       rels,
       history,
       experiments,
+      records,
     );
 
     // The story a leader should see: one team moving on both fronts, one outward only.

@@ -1,5 +1,6 @@
 // The balance read model's inputs. A read model: it reads several features' tables directly (teams,
-// relationships, assessments, time entries, experiments, reflections) for speed, and writes nothing.
+// relationships, assessments, check-ins, topics, time entries, experiments, reflections) for speed, and
+// writes nothing.
 // Every query filters by workspace_id and is served by an index that leads with it; time is summed per team,
 // month and kind in the database, so no request walks individual entries (or touchpoints) in memory.
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import { WINDOW_MONTHS } from '../../../domain/balance';
 import { addMonths, firstDay, lastDay, minDay } from '../../../domain/balance.calendar';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
+import { checkIns } from '../check-ins/check-ins.table';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
 import { cadencesByTeam } from '../reflections/cadences.store';
@@ -17,6 +19,7 @@ import { reflections } from '../reflections/reflections.table';
 import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
+import { topics } from '../topics/topics.table';
 
 export type BalanceTeam = { id: string; name: string };
 export type BalanceInputs = {
@@ -44,93 +47,141 @@ export async function loadBalanceInputs(
   const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
   if (ids?.length === 0) return { teams: [], byTeam: new Map(), workspace: null };
 
-  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences] = await Promise.all([
-    db
-      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
-      .from(teams)
-      .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
-    db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-    db
-      .select({
-        id: relationships.id,
-        teamId: relationships.teamId,
-        createdAt: relationships.createdAt,
-        label: clients.name,
-      })
-      .from(relationships)
-      .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
-      .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
-    db
-      .select({
-        id: assessments.id,
-        relationshipId: assessments.relationshipId,
-        teamId: relationships.teamId,
-        at: assessments.assessedAt,
-        stage: assessments.stage,
-        pyramidLevel: assessments.pyramidLevel,
-      })
-      .from(assessments)
-      .innerJoin(
-        relationships,
-        and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
-      )
-      .where(
-        and(
-          eq(assessments.workspaceId, workspaceId),
-          onTeams(relationships.teamId),
-          lte(assessments.assessedAt, new Date(`${dataTo}T23:59:59.999Z`)),
+  const dataEnd = new Date(`${dataTo}T23:59:59.999Z`);
+  const dataStart = new Date(`${dataFrom}T00:00:00Z`);
+  const onRelationship = (column: AnyPgColumn) =>
+    and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, column));
+  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, due, raised] = await Promise.all(
+    [
+      db
+        .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
+        .from(teams)
+        .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
+      db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+      db
+        .select({
+          id: relationships.id,
+          teamId: relationships.teamId,
+          createdAt: relationships.createdAt,
+          label: clients.name,
+        })
+        .from(relationships)
+        .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
+        .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
+      db
+        .select({
+          id: assessments.id,
+          relationshipId: assessments.relationshipId,
+          teamId: relationships.teamId,
+          at: assessments.assessedAt,
+          stage: assessments.stage,
+          pyramidLevel: assessments.pyramidLevel,
+        })
+        .from(assessments)
+        .innerJoin(
+          relationships,
+          and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
+        )
+        .where(
+          and(
+            eq(assessments.workspaceId, workspaceId),
+            onTeams(relationships.teamId),
+            lte(assessments.assessedAt, dataEnd),
+          ),
         ),
-      ),
-    monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-    db
-      .select({
-        id: experiments.id,
-        teamId: experiments.teamId,
-        relationshipId: experiments.relationshipId,
-        title: experiments.title,
-        startedAt: experiments.startedAt,
-        endedAt: experiments.endedAt,
-      })
-      .from(experiments)
-      .where(
-        and(
-          eq(experiments.workspaceId, workspaceId),
-          onTeams(experiments.teamId),
-          isNotNull(experiments.startedAt),
-          lte(experiments.startedAt, new Date(`${dataTo}T23:59:59.999Z`)),
-          or(isNull(experiments.endedAt), gte(experiments.endedAt, new Date(`${dataFrom}T00:00:00Z`))),
+      monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+      db
+        .select({
+          id: experiments.id,
+          teamId: experiments.teamId,
+          relationshipId: experiments.relationshipId,
+          title: experiments.title,
+          startedAt: experiments.startedAt,
+          endedAt: experiments.endedAt,
+        })
+        .from(experiments)
+        .where(
+          and(
+            eq(experiments.workspaceId, workspaceId),
+            onTeams(experiments.teamId),
+            isNotNull(experiments.startedAt),
+            lte(experiments.startedAt, dataEnd),
+            or(isNull(experiments.endedAt), gte(experiments.endedAt, dataStart)),
+          ),
         ),
-      ),
-    db
-      .select({
-        id: reflections.id,
-        teamId: reflections.teamId,
-        heldOn: reflections.heldOn,
-        teamName: teams.name,
-      })
-      .from(reflections)
-      .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
-      .where(
-        and(
-          eq(reflections.workspaceId, workspaceId),
-          onTeams(reflections.teamId),
-          gte(reflections.heldOn, dataFrom),
-          lte(reflections.heldOn, dataTo),
+      db
+        .select({
+          id: reflections.id,
+          teamId: reflections.teamId,
+          heldOn: reflections.heldOn,
+          teamName: teams.name,
+        })
+        .from(reflections)
+        .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
+        .where(
+          and(
+            eq(reflections.workspaceId, workspaceId),
+            onTeams(reflections.teamId),
+            gte(reflections.heldOn, dataFrom),
+            lte(reflections.heldOn, dataTo),
+          ),
         ),
-      ),
-    db
-      .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
-      .from(reflections)
-      .where(
-        and(
-          eq(reflections.workspaceId, workspaceId),
-          onTeams(reflections.teamId),
-          lte(reflections.heldOn, opts.today),
+      db
+        .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
+        .from(reflections)
+        .where(
+          and(
+            eq(reflections.workspaceId, workspaceId),
+            onTeams(reflections.teamId),
+            lte(reflections.heldOn, opts.today),
+          ),
+        )
+        .groupBy(reflections.teamId),
+      cadencesByTeam(db, workspaceId),
+      // Check-ins due in the data window (a skipped or still-scheduled one counts as not held).
+      db
+        .select({
+          id: checkIns.id,
+          relationshipId: checkIns.relationshipId,
+          teamId: relationships.teamId,
+          label: clients.name,
+          dueAt: checkIns.scheduledFor,
+          heldAt: checkIns.heldAt,
+          status: checkIns.status,
+        })
+        .from(checkIns)
+        .innerJoin(relationships, onRelationship(checkIns.relationshipId))
+        .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
+        .where(
+          and(
+            eq(checkIns.workspaceId, workspaceId),
+            onTeams(relationships.teamId),
+            gte(checkIns.scheduledFor, dataStart),
+            lte(checkIns.scheduledFor, dataEnd),
+          ),
         ),
-      )
-      .groupBy(reflections.teamId),
-    cadencesByTeam(db, workspaceId),
-  ]);
+      // Topics raised in the data window, by either side.
+      db
+        .select({
+          id: topics.id,
+          relationshipId: topics.relationshipId,
+          teamId: relationships.teamId,
+          label: topics.title,
+          raisedBy: topics.raisedBy,
+          raisedAt: topics.createdAt,
+        })
+        .from(topics)
+        .innerJoin(relationships, onRelationship(topics.relationshipId))
+        .where(
+          and(
+            eq(topics.workspaceId, workspaceId),
+            onTeams(relationships.teamId),
+            gte(topics.createdAt, dataStart),
+            lte(topics.createdAt, dataEnd),
+          ),
+        ),
+    ],
+  );
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
   const build = (
@@ -172,6 +223,24 @@ export async function loadBalanceInputs(
         .filter((r) => keep(r.teamId))
         .map((r) => ({ id: r.id, heldOn: r.heldOn, label: `${r.teamName} reflection` })),
       lastReflectionOn: lasts.sort().at(-1) ?? null,
+      checkIns: due
+        .filter((c) => keep(c.teamId))
+        .map((c) => ({
+          id: c.id,
+          relationshipId: c.relationshipId,
+          label: `${c.label} check-in`,
+          dueOn: day(c.dueAt),
+          heldOn: c.status === 'held' && c.heldAt ? day(c.heldAt) : null,
+        })),
+      topics: raised
+        .filter((t) => keep(t.teamId))
+        .map((t) => ({
+          id: t.id,
+          relationshipId: t.relationshipId,
+          label: t.label,
+          raisedBy: t.raisedBy,
+          raisedOn: day(t.raisedAt),
+        })),
       reflectionCadenceDays: teamIds.map(cadenceOf),
     };
   };

@@ -29,7 +29,9 @@ function useHref() {
   return (e: Evidence, teamId: string | null): string | null => {
     if (e.type === 'experiment' && e.id) return link(`/experiments/${e.id}`);
     if (e.type === 'reflection' && e.id) return link(`/reflections/${e.id}`);
-    if ((e.type === 'assessment' || e.type === 'relationship') && e.relationshipId)
+    if (e.type === 'checkIn' && e.id && e.relationshipId)
+      return link(`/relationships/${e.relationshipId}/check-ins/${e.id}`);
+    if ((e.type === 'assessment' || e.type === 'relationship' || e.type === 'topic') && e.relationshipId)
       return link(`/relationships/${e.relationshipId}`);
     if (e.type === 'time' && e.time) {
       const q = new URLSearchParams({ view: 'entries', from: e.time.from, to: e.time.to });
