@@ -109,6 +109,13 @@ test('the inward movement: start an experiment, log time against it, hold a refl
   await see(page.getByRole('link', { name: 'Experiment: Listening mornings in the call centre' }));
   await shot(page, 'inward-4-reflection');
 
+  // Promote the learning to the knowledge library in one click; it opens there, internal until shared.
+  await page
+    .getByRole('button', { name: 'Promote the learning “Listen before proposing.” to the knowledge library' })
+    .click();
+  await page.waitForURL(/\/knowledge\/[^/]+$/);
+  await see(page.getByRole('heading', { name: 'Listen before proposing.' }));
+
   // The balance: two lines per team, the quadrant, and the records behind each number.
   await navigate(page, 'Balance');
   await see(page.getByText(/People & Operations: outward \+\d+ in 3 months, inward/));

@@ -17,6 +17,7 @@ import { eventsRoutes } from './features/community/events.routes';
 import { purposeRoutes } from './features/community/purpose.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
+import { promoteRoutes } from './features/knowledge/promote.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { learningsRoutes } from './features/reflections/learnings.routes';
 import { reflectionsRoutes } from './features/reflections/reflections.routes';
@@ -62,6 +63,7 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   purposeRoutes,
   eventsRoutes,
   knowledgeRoutes,
+  promoteRoutes,
   searchRoutes,
 ];
 

@@ -13,6 +13,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { usePagedList } from '../../ui/pagedQuery';
 import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
+import { PromoteButton } from '../knowledge/PromoteButton';
 import { formatDate } from '../relationships/terms';
 import { TimeEntriesTable } from '../time/TimeEntriesTable';
 import { TimeEntryModal } from '../time/TimeEntryModal';
@@ -91,6 +92,9 @@ function ExperimentView({ e }: { e: Experiment }) {
               >
                 Start
               </Button>
+            )}
+            {e.status === 'concluded' && (
+              <PromoteButton what="its learnings" path={`/experiments/${e.id}/promote`} />
             )}
             {e.status === 'running' && (
               <>

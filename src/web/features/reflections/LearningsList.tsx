@@ -7,6 +7,7 @@ import type { LearningItem } from '../../../server/features/reflections/reflecti
 import { EmptyState } from '../../ui/EmptyState';
 import { usePagedList } from '../../ui/pagedQuery';
 import { useWorkspace } from '../../ui/workspace';
+import { PromoteButton } from '../knowledge/PromoteButton';
 import { formatDate } from '../relationships/terms';
 
 /** Every learning, newest first; a tag narrows the list. */
@@ -39,7 +40,14 @@ export function LearningsList({ teamId }: { teamId?: string }) {
       )}
       {list.items.map((l) => (
         <Stack key={l.id} gap={2} p="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-          <Text size="sm">{l.text}</Text>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Text size="sm">{l.text}</Text>
+            <PromoteButton
+              compact
+              what={`the learning “${l.text.slice(0, 40)}”`}
+              path={`/reflections/${l.reflection.id}/learnings/${l.id}/promote`}
+            />
+          </Group>
           <Group gap={6}>
             {l.tags.map((t) => (
               <UnstyledButton key={t} onClick={() => setTag(t)} aria-label={`Show learnings tagged ${t}`}>

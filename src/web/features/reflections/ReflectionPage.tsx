@@ -25,6 +25,7 @@ import { notifySaved, showApiError } from '../../ui/forms';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
+import { PromoteButton } from '../knowledge/PromoteButton';
 import { formatDate } from '../relationships/terms';
 import { questions } from './questions';
 import { ReflectionFormModal } from './ReflectionFormModal';
@@ -159,21 +160,28 @@ function ReflectionView({ r }: { r: Reflection }) {
                         ))}
                       </Group>
                     </Stack>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Delete the learning “${l.text.slice(0, 40)}”`}
-                      onClick={async () => {
-                        try {
-                          await del(apiPath(`/reflections/${r.id}/learnings/${l.id}`));
-                          await refresh();
-                        } catch (err) {
-                          showApiError(err);
-                        }
-                      }}
-                    >
-                      <IconTrash size={14} />
-                    </ActionIcon>
+                    <Group gap={2} wrap="nowrap">
+                      <PromoteButton
+                        compact
+                        what={`the learning “${l.text.slice(0, 40)}”`}
+                        path={`/reflections/${r.id}/learnings/${l.id}/promote`}
+                      />
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Delete the learning “${l.text.slice(0, 40)}”`}
+                        onClick={async () => {
+                          try {
+                            await del(apiPath(`/reflections/${r.id}/learnings/${l.id}`));
+                            await refresh();
+                          } catch (err) {
+                            showApiError(err);
+                          }
+                        }}
+                      >
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    </Group>
                   </Group>
                 ))}
                 <AddLearning reflectionId={r.id} onAdded={refresh} />
