@@ -28,7 +28,16 @@ export function durableStartParams(): string[] {
   const own = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
   const base = Array.isArray(own) && own.length > 0 ? own : FALLBACK_START_PARAMS;
   // fdatasync (PostgreSQL's default on Linux) is a no-op syscall in Emscripten; fsync reaches the stream.
-  return [...base.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+  // 16 MB of buffers instead of 128 MB: the server's memory budget (ADR 006); the OS page cache holds the rest.
+  return [
+    ...base.filter((p) => p !== '-F'),
+    '-c',
+    'fsync=on',
+    '-c',
+    'wal_sync_method=fsync',
+    '-c',
+    'shared_buffers=16MB',
+  ];
 }
 
 type Stream = { nfd?: number };

@@ -41,25 +41,31 @@ export const statusOptions = (Object.keys(statusInfo) as RelationshipStatus[]).m
   label: statusInfo[s].label,
 }));
 
+// Formatters are built once: a new Intl.DateTimeFormat per call was the top cost of rendering long lists.
+const dateOnly = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateLocal = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dateTimeLocal = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** "12 Mar 2026" for a date or timestamp, in the reader's locale. */
 export function formatDate(value: string): string {
-  const d = value.length === 10 ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  return d.toLocaleDateString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    ...(value.length === 10 ? { timeZone: 'UTC' } : {}),
-  });
+  return value.length === 10
+    ? dateOnly.format(new Date(`${value}T00:00:00Z`))
+    : dateLocal.format(new Date(value));
 }
 
 export function formatDateTime(value: string): string {
-  return new Date(value).toLocaleString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return dateTimeLocal.format(new Date(value));
 }
 
 /** Today as YYYY-MM-DD in the reader's own time zone (the day they see on their calendar). */
