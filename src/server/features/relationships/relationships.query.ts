@@ -1,6 +1,7 @@
-// Reading relationships: one row joined with its client, team and owner, then its services and latest
-// touchpoint fetched for the whole page at once.
-import { and, asc, eq, ilike, inArray, sql } from 'drizzle-orm';
+// Reading relationships in one statement, as the floor does (ADR 006): each row joined with its client, team
+// and owner, with its services (json_agg) and its latest touchpoint (max over the timeline index: one
+// backward probe) as correlated subqueries, which PostgreSQL evaluates after the sort and limit.
+import { and, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { users } from '../../platform/auth/auth.table';
 import { iso, isoOrNull } from '../../platform/common.contract';
@@ -17,7 +18,7 @@ import { likePattern } from '../../platform/text';
 import { clients } from '../clients/clients.table';
 import { services } from '../services/services.table';
 import { teams } from '../teams/teams.table';
-import { lastTouchpointAtOf } from '../touchpoints/touchpoints.store';
+import { touchpoints } from '../touchpoints/touchpoints.table';
 import {
   type Relationship,
   type RelationshipListQuery,
@@ -31,7 +32,21 @@ type Joined = {
   client: { id: string; name: string; kind: 'external' | 'internal' };
   team: { id: string; name: string };
   ownerName: string | null;
+  services: Relationship['services'] | string;
+  lastTouchpointAt: Date | null;
 };
+
+const servicesOf = sql<Relationship['services'] | string>`coalesce((
+  select json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind) order by s.name, s.id)
+  from ${relationshipServices} rs
+  join ${services} s on s.workspace_id = rs.workspace_id and s.id = rs.service_id
+  where rs.workspace_id = ${relationships.workspaceId} and rs.relationship_id = ${relationships.id}
+), '[]'::json)`;
+
+const lastTouchpointOf = sql<Date | null>`(
+  select max(tp.occurred_at) from ${touchpoints} tp
+  where tp.workspace_id = ${relationships.workspaceId} and tp.relationship_id = ${relationships.id}
+)`.mapWith(touchpoints.occurredAt);
 
 function joined(db: Db, workspaceId: string) {
   return db
@@ -40,6 +55,8 @@ function joined(db: Db, workspaceId: string) {
       client: { id: clients.id, name: clients.name, kind: clients.kind },
       team: { id: teams.id, name: teams.name },
       ownerName: users.name,
+      services: servicesOf,
+      lastTouchpointAt: lastTouchpointOf,
     })
     .from(relationships)
     .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
@@ -48,37 +65,11 @@ function joined(db: Db, workspaceId: string) {
     .$dynamic();
 }
 
-/** Adds services and the latest touchpoint to a page of joined rows, keeping their order. */
-async function hydrate(db: Db, workspaceId: string, rows: Joined[]): Promise<Relationship[]> {
-  const ids = rows.map((r) => r.row.id);
-  const [named, lastTouch] = await Promise.all([
-    ids.length === 0
-      ? []
-      : db
-          .select({
-            relationshipId: relationshipServices.relationshipId,
-            id: services.id,
-            name: services.name,
-            kind: services.kind,
-          })
-          .from(relationshipServices)
-          .innerJoin(
-            services,
-            and(eq(services.workspaceId, workspaceId), eq(services.id, relationshipServices.serviceId)),
-          )
-          .where(
-            and(
-              eq(relationshipServices.workspaceId, workspaceId),
-              inArray(relationshipServices.relationshipId, ids),
-            ),
-          )
-          .orderBy(asc(services.name), asc(services.id)),
-    lastTouchpointAtOf(db, workspaceId, ids),
-  ]);
-  return rows.map(({ row: r, client, team, ownerName }) => {
-    const own = named
-      .filter((s) => s.relationshipId === r.id)
-      .map(({ id, name, kind }) => ({ id, name, kind }));
+/** The API's shape of a joined row. */
+function toRelationships(rows: Joined[]): Relationship[] {
+  return rows.map(({ row: r, client, team, ownerName, services: named, lastTouchpointAt }) => {
+    // Drivers parse json; a string means one that did not.
+    const own = typeof named === 'string' ? (JSON.parse(named) as Relationship['services']) : named;
     return {
       id: r.id,
       clientId: r.clientId,
@@ -96,7 +87,7 @@ async function hydrate(db: Db, workspaceId: string, rows: Joined[]): Promise<Rel
       status: r.status,
       nextCheckInDue: r.nextCheckInDue,
       lastCheckInAt: isoOrNull(r.lastCheckInAt),
-      lastTouchpointAt: isoOrNull(lastTouch.get(r.id) ?? null),
+      lastTouchpointAt: isoOrNull(lastTouchpointAt),
       health: { score: r.healthScore },
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
@@ -109,8 +100,7 @@ export async function getRelationship(db: Db, workspaceId: string, id: string): 
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, id)))
     .limit(1);
   if (rows.length === 0) throw AppError.notFound('Relationship');
-  const [one] = await hydrate(db, workspaceId, rows);
-  return one!;
+  return toRelationships(rows)[0]!;
 }
 
 // Ladder order, not alphabetical: sorting by stage reads transactional first.
@@ -165,5 +155,5 @@ export async function listRelationships(db: Db, workspaceId: string, query: Rela
     .orderBy(...orderByKeys(sort.keys, order))
     .limit(query.limit + 1);
   const page = toPage(rows, query.limit, sort.keyOf);
-  return { items: await hydrate(db, workspaceId, page.items), nextCursor: page.nextCursor };
+  return { items: toRelationships(page.items), nextCursor: page.nextCursor };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { users } from '../../platform/auth/auth.table';
 import { iso } from '../../platform/common.contract';
@@ -189,24 +189,4 @@ export async function summarizeTouchpoints(
     byKind,
     lastAt: last ? iso(last) : null,
   };
-}
-
-/** The latest touchpoint of each relationship, for lists (one query for a page of relationships). */
-export async function lastTouchpointAtOf(
-  db: Db,
-  workspaceId: string,
-  relationshipIds: string[],
-): Promise<Map<string, Date>> {
-  if (relationshipIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      relationshipId: touchpoints.relationshipId,
-      lastAt: sql<Date>`max(${touchpoints.occurredAt})`.mapWith(touchpoints.occurredAt),
-    })
-    .from(touchpoints)
-    .where(
-      and(eq(touchpoints.workspaceId, workspaceId), inArray(touchpoints.relationshipId, relationshipIds)),
-    )
-    .groupBy(touchpoints.relationshipId);
-  return new Map(rows.map((r) => [r.relationshipId, r.lastAt]));
 }
