@@ -53,7 +53,6 @@ export async function listTouchpoints(
   relationshipId: string,
   query: TouchpointListQuery,
 ) {
-  await assertRelationship(db, workspaceId, relationshipId);
   const after = decodeKeysetCursor(query.cursor, [
     { expr: touchpoints.occurredAt, type: 'timestamptz' },
     { expr: touchpoints.id, type: 'uuid' },
@@ -73,6 +72,8 @@ export async function listTouchpoints(
     )
     .orderBy(desc(touchpoints.occurredAt), desc(touchpoints.id))
     .limit(query.limit + 1);
+  // An empty page may mean an unknown relationship: only then is it worth asking (ADR 006).
+  if (rows.length === 0) await assertRelationship(db, workspaceId, relationshipId);
   const page = toPage(rows, query.limit, (r) => [iso(r.row.occurredAt), r.row.id]);
   return { items: page.items.map(toTouchpoint), nextCursor: page.nextCursor };
 }
