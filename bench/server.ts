@@ -1,6 +1,6 @@
-// The real server, as a user runs it (`src/server/main.ts`, default logging), in a child process on a free
-// loopback port. Run with `node --import tsx` rather than the tsx CLI, so the process we measure (RSS) is the
-// server itself and not a launcher in front of it.
+// The real server, as `npm start` runs it (the bundled server under plain Node, default logging), in a child
+// process on a free loopback port. Run with `node scripts/start.mjs` rather than through npm, so the process
+// we measure (RSS) is the server itself and not a launcher in front of it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,7 +49,7 @@ export async function startServer(db: {
 }): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(db.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...(db.nodeArgs ?? []), 'scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

@@ -34,11 +34,12 @@ import { registerAuth } from './platform/auth/auth.plugin';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
 import { registerInputGuard } from './platform/input-guard';
+import { projectRoot } from './platform/paths';
 
 /** A request for a file the build would have made; anything else under / is a client-side route. */
 const ASSET_PATH = /\.(js|mjs|css|map|svg|png|jpe?g|gif|webp|ico|json|txt|woff2?|ttf|br|gz)$/i;
 
-export const webRoot = new URL('../../dist/web', import.meta.url).pathname;
+export const webRoot = join(projectRoot, 'dist', 'web');
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -6,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { projectRoot } from '../platform/paths';
 import { createDurablePGlite } from './pglite-durable';
 
 /** The database handle every store takes first; a transaction is one too. */
@@ -20,7 +22,7 @@ export type Database = {
   pglite?: PGlite;
 };
 
-export const migrationsFolder = new URL('../../../drizzle', import.meta.url).pathname;
+export const migrationsFolder = join(projectRoot, 'drizzle');
 
 export type OpenOptions =
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite }
