@@ -107,7 +107,8 @@ export async function getRelationship(db: Db, workspaceId: string, id: string): 
 const stageRank = sql`(case ${relationships.stage} when 'transactional' then 0 when 'advisory' then 1 when 'partnership' then 2 else 3 end)`;
 // No due date (paused, ended) sorts after every real date, in both directions of the keyset.
 const NO_DUE = '9999-12-31';
-const dueKey = sql`coalesce(${relationships.nextCheckInDue}, ${NO_DUE}::date)`;
+// A literal, not a parameter: the same expression as relationships_due_key_idx, so the index serves the sort.
+const dueKey = sql`coalesce(${relationships.nextCheckInDue}, '9999-12-31'::date)`;
 const idKey: SortKey = { expr: relationships.id, type: 'uuid' };
 const clientKey: SortKey = { expr: clients.name, type: 'text' };
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -57,6 +58,12 @@ export const relationships = pgTable(
     index('relationships_team_idx').on(t.workspaceId, t.teamId),
     index('relationships_stage_idx').on(t.workspaceId, t.stage, t.pyramidLevel),
     index('relationships_due_idx').on(t.workspaceId, t.nextCheckInDue),
+    // The list sorted by next check-in due: no due date sorts last, as the query's coalesce says (ADR 006).
+    index('relationships_due_key_idx').on(
+      t.workspaceId,
+      sql`coalesce(${t.nextCheckInDue}, '9999-12-31'::date)`,
+      t.id,
+    ),
     index('relationships_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "relationships_due_key_idx" ON "relationships" USING btree ("workspace_id",coalesce("next_check_in_due", '9999-12-31'::date),"id");
