@@ -55,7 +55,7 @@ export function portalAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
         async (req, reply) => {
           const email = req.body.email.trim().toLowerCase();
-          byIp.hit(`link:${req.ip}`);
+          byIp.hit(`portal:${req.ip}`);
           byEmail.hit(`link:${email}`);
           const found = await portalContactsByEmail(db, email);
           if (found.length > 0) {
@@ -90,7 +90,7 @@ export function portalAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
           },
         },
         async (req, reply) => {
-          byIp.hit(`session:${req.ip}`);
+          byIp.hit(`portal:${req.ip}`);
           const browser = String(req.headers.accept ?? '').includes('text/html');
           const now = deps.now();
           const session = await db.transaction(async (tx) => {
