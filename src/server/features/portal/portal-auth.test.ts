@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
+import { type Client, createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
 import { latestPortalLink, openPortalLink, portalContact } from './portal.fixtures';
 
 let t: TestApp;
@@ -166,7 +166,9 @@ describe('portal sessions are their own thing', () => {
 
   it('refuses a cookie-carried portal write from another origin', async () => {
     const c = await portalContact(t, owner);
-    const res = await c.request('POST', '/api/v1/portal/logout', undefined, { origin: 'https://evil.example' });
+    const res = await c.request('POST', '/api/v1/portal/logout', undefined, {
+      origin: 'https://evil.example',
+    });
     expect(res.statusCode).toBe(403);
     expect((await c.get('/api/v1/portal/me')).statusCode).toBe(200);
   });

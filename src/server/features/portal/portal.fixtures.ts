@@ -29,7 +29,10 @@ export async function portalContact(t: TestApp, owner: Session, clientId?: strin
     cid = (client.json() as { id: string }).id;
   }
   const email = `${uniq('contact')}@client.example`;
-  const made = await owner.post(owner.ws(`/clients/${cid}/contacts`), { name: `Contact ${uniq('p')}`, email });
+  const made = await owner.post(owner.ws(`/clients/${cid}/contacts`), {
+    name: `Contact ${uniq('p')}`,
+    email,
+  });
   if (made.statusCode !== 201) throw new Error(`contact: ${made.statusCode} ${made.body}`);
   const contactId = (made.json() as { id: string }).id;
   const on = await owner.patch(owner.ws(`/clients/${cid}/contacts/${contactId}`), { portalAccess: true });

@@ -47,12 +47,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const unread = async () =>
-  ((await owner.get(owner.ws('/notifications?unread=true'))).json() as { items: { kind: string; title: string }[] })
-    .items;
+  (
+    (await owner.get(owner.ws('/notifications?unread=true'))).json() as {
+      items: { kind: string; title: string }[];
+    }
+  ).items;
 
 describe('the client portal', () => {
   it('shows the contact their own relationships, with the journey together', async () => {
-    const list = (await contact.get(P('/relationships'))).json() as { items: { id: string; ambition: string }[] };
+    const list = (await contact.get(P('/relationships'))).json() as {
+      items: { id: string; ambition: string }[];
+    };
     expect(list.items.map((r) => r.id)).toEqual([relId]);
     const one = (await contact.get(P(`/relationships/${relId}`))).json() as {
       stage: string;
@@ -141,16 +146,22 @@ describe('the client portal', () => {
     await owner.post(owner.ws('/knowledge'), { title: 'Open guide', body: '# Hello', visibility: 'shared' });
     await owner.post(owner.ws('/knowledge'), { title: 'Our playbook', body: 'x', visibility: 'internal' });
     const seen = async () => ({
-      touchpoints: ((await contact.get(P(`/relationships/${relId}/touchpoints`))).json() as {
-        items: { summary: string }[];
-      }).items.map((x) => x.summary),
-      knowledge: ((await contact.get(P(`/relationships/${relId}/knowledge`))).json() as {
-        items: { title: string }[];
-      }).items.map((x) => x.title),
+      touchpoints: (
+        (await contact.get(P(`/relationships/${relId}/touchpoints`))).json() as {
+          items: { summary: string }[];
+        }
+      ).items.map((x) => x.summary),
+      knowledge: (
+        (await contact.get(P(`/relationships/${relId}/knowledge`))).json() as {
+          items: { title: string }[];
+        }
+      ).items.map((x) => x.title),
     });
     expect(await seen()).toEqual({ touchpoints: ['Workshop on the route'], knowledge: ['Open guide'] });
     // Sharing the debrief later makes it appear.
-    await owner.patch(owner.ws(`/relationships/${relId}/touchpoints/${internal.id}`), { visibility: 'shared' });
+    await owner.patch(owner.ws(`/relationships/${relId}/touchpoints/${internal.id}`), {
+      visibility: 'shared',
+    });
     expect((await seen()).touchpoints).toContain('Our own debrief');
   });
 
@@ -161,7 +172,9 @@ describe('the client portal', () => {
     const rsvps = (await owner.get(owner.ws(`/events/${eventId}/rsvps`))).json() as {
       items: { kind: string; response: string }[];
     };
-    expect(rsvps.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'contact', response: 'yes' })]));
+    expect(rsvps.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'contact', response: 'yes' })]),
+    );
     expect((await unread()).map((n) => n.kind)).toContain('event_rsvp');
     const internal = await owner.post(owner.ws('/events'), {
       title: 'Team offsite',
@@ -170,10 +183,12 @@ describe('the client portal', () => {
       audience: 'internal',
     });
     const iid = (internal.json() as { id: string }).id;
-    expect((await contact.post(P(`/relationships/${relId}/events/${iid}/rsvps`), { response: 'yes' })).statusCode).toBe(
-      404,
-    );
-    const listed = (await contact.get(P(`/relationships/${relId}/events`))).json() as { items: { title: string }[] };
+    expect(
+      (await contact.post(P(`/relationships/${relId}/events/${iid}/rsvps`), { response: 'yes' })).statusCode,
+    ).toBe(404);
+    const listed = (await contact.get(P(`/relationships/${relId}/events`))).json() as {
+      items: { title: string }[];
+    };
     expect(listed.items.map((e) => e.title)).toEqual(['Harbour breakfast']);
   });
 
@@ -191,9 +206,13 @@ describe('the client portal', () => {
     >;
     const portalRel = (await contact.get(P(`/relationships/${relId}`))).json();
     expect(preview.relationship).toEqual(portalRel);
-    const touchpoints = (await contact.get(P(`/relationships/${relId}/touchpoints`))).json() as { items: unknown[] };
+    const touchpoints = (await contact.get(P(`/relationships/${relId}/touchpoints`))).json() as {
+      items: unknown[];
+    };
     expect(preview.touchpoints).toEqual(touchpoints.items);
-    const knowledge = (await contact.get(P(`/relationships/${relId}/knowledge`))).json() as { items: unknown[] };
+    const knowledge = (await contact.get(P(`/relationships/${relId}/knowledge`))).json() as {
+      items: unknown[];
+    };
     expect(preview.knowledge).toEqual(knowledge.items);
   });
 });
