@@ -171,6 +171,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
           tags,
           summary: 'Vote for a topic (once; a second vote changes nothing)',
           params: topicParams,
+          body: z.object({}).nullish().describe('No fields: the vote is the contact’s'),
           response: { 200: portalTopic, 201: portalTopic },
         },
       },
