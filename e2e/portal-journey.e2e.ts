@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type OpenBrowser, openBrowser, type RunningServer, shot, startServer, uniq } from './harness';
+import { type OpenBrowser, openBrowser, PHONE, type RunningServer, shot, startServer, uniq } from './harness';
 import { type SmtpListener, startSmtp } from './smtp';
-import { see, signUp, workspaceIdOf } from './steps';
+import { fitsWidth, see, signUp, workspaceIdOf } from './steps';
 
 let smtp: SmtpListener;
 let server: RunningServer;
@@ -70,13 +70,16 @@ test('a member opens the portal to a client contact, who shares their side of a 
   await see(contact.getByRole('heading', { name: owner.workspaceName }));
   await shot(contact, 'portal-2-landing');
   await contact.getByRole('link', { name: /Harbour studio/ }).click();
+  await see(contact.getByRole('heading', { name: 'The journey together' }));
   await see(contact.getByText('Open the northern route together'));
   await shot(contact, 'portal-3-journey');
 
   // Their side of the check-in.
   await contact.getByRole('tab', { name: 'Check-ins' }).click();
   const form = contact.getByRole('form', { name: /Your side for the check-in/ });
-  await form.getByRole('textbox', { name: 'How business is going' }).fill('Record spring bookings on the coast.');
+  await form
+    .getByRole('textbox', { name: 'How business is going' })
+    .fill('Record spring bookings on the coast.');
   await form.getByRole('textbox', { name: 'Unused capacity' }).fill('Our data analyst has Fridays free.');
   await form.getByRole('button', { name: 'Share your side' }).click();
   await see(contact.getByText('Your side is shared with the team'));
@@ -90,6 +93,11 @@ test('a member opens the portal to a client contact, who shares their side of a 
   await contact.getByRole('button', { name: 'Vote for A live departures board' }).click();
   await see(contact.getByRole('button', { name: 'You voted for A live departures board' }));
   await shot(contact, 'portal-5-topics');
+  // On a phone the portal fits the screen.
+  await contact.setViewportSize(PHONE);
+  await see(contact.getByRole('tab', { name: 'Topics' }));
+  expect(await fitsWidth(contact)).toBe(true);
+  await shot(contact, 'portal-5-topics-phone');
 
   // The member sees both at once: the notification centre, the backlog and the check-in.
   await page.goto(`${server.url}/w/${workspaceId}/relationships/${rel.id}`);
