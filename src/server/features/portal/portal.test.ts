@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
+import { expectIsolated } from '../../test/isolation';
 import { type PortalContact, portalContact } from './portal.fixtures';
 
 let t: TestApp;
@@ -218,6 +219,14 @@ describe('the client portal', () => {
 });
 
 describe('portal isolation', () => {
+  it('keeps the view-as-client preview inside its workspace', async () => {
+    await expectIsolated(
+      t,
+      [{ method: 'GET', url: owner.ws(`/relationships/${relId}/portal-preview`) }],
+      'northern route',
+    );
+  });
+
   it('every portal route with a relationship answers 404 to a contact of another client or workspace', async () => {
     const sameWorkspace = await portalContact(t, owner);
     const elsewhere = await portalContact(t, await t.signup());

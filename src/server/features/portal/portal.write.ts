@@ -69,7 +69,7 @@ export async function saveClientContext(
       kind: 'client_context',
       title: `${v.contactName} (${rel.client.name}) shared their side for the check-in on ${day}`,
       body: input.businessUpdate.slice(0, 280) || 'Their context for the check-in is ready to read.',
-      link: `/w/${v.workspaceId}/relationships/${relationshipId}?checkIn=${checkInId}`,
+      link: `/w/${v.workspaceId}/relationships/${relationshipId}/check-ins/${checkInId}`,
       relationshipId,
       checkInId,
     },

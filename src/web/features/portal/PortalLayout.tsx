@@ -54,8 +54,8 @@ function PortalHeader({ me }: { me: PortalMe }) {
   const signOut = async () => {
     try {
       await post(portalPath('/logout'));
-      qc.removeQueries({ queryKey: ['portal'] });
-      await qc.invalidateQueries({ queryKey: ['portal', 'me'] });
+      // Forget everything the contact saw; the frame falls back to the email form.
+      await qc.resetQueries({ queryKey: ['portal'] });
     } catch (err) {
       showApiError(err);
     }
