@@ -19,6 +19,9 @@ import { experimentsRoutes } from './features/experiments/experiments.routes';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { promoteRoutes } from './features/knowledge/promote.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { portalRoutes } from './features/portal/portal.routes';
+import { portalAuthRoutes } from './features/portal/portal-auth.routes';
+import { portalPreviewRoutes } from './features/portal/portal-preview.routes';
 import { learningsRoutes } from './features/reflections/learnings.routes';
 import { reflectionsRoutes } from './features/reflections/reflections.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
@@ -66,6 +69,9 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   knowledgeRoutes,
   promoteRoutes,
   searchRoutes,
+  portalAuthRoutes,
+  portalRoutes,
+  portalPreviewRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */
@@ -138,6 +144,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           session: { type: 'apiKey', in: 'cookie', name: 'tf_session' },
+          portalSession: { type: 'apiKey', in: 'cookie', name: 'tf_portal' },
         },
       },
       security: [{ bearer: [] }, { session: [] }],

@@ -168,6 +168,29 @@ function routes() {
         },
       ],
     },
+    {
+      // The client portal: its own light frame, no member navigation; its own session.
+      path: '/portal',
+      lazy: () => import('./features/portal/PortalLayout').then((m) => ({ Component: m.PortalLayout })),
+      children: [
+        {
+          index: true,
+          lazy: () => import('./features/portal/PortalHome').then((m) => ({ Component: m.PortalHome })),
+        },
+        {
+          path: 'r/:relationshipId',
+          lazy: () =>
+            import('./features/portal/PortalRelationshipPage').then((m) => ({
+              Component: m.PortalRelationshipPage,
+            })),
+        },
+        {
+          path: 'search',
+          lazy: () =>
+            import('./features/portal/PortalSearchPage').then((m) => ({ Component: m.PortalSearchPage })),
+        },
+      ],
+    },
     { path: '*', lazy: () => import('./ui/NotFound').then((m) => ({ Component: m.NotFound })) },
   ];
 }

@@ -24,6 +24,8 @@ const CROSS_TENANT_INDEXES = new Map([
   ['check_in_reminders_due_idx', 'reminder worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
+  // A portal magic link is asked for by email alone: the contacts with portal access, across workspaces.
+  ['contacts_portal_email_idx', 'portal sign-in by email'],
   // Full-text search: a GIN index on the tsvector alone (a composite one needs btree_gin, which PGlite loads
   // only on request). Every search query also filters workspace_id, so on Citus it stays on one shard.
   ['search_documents_tsv_idx', 'full-text search'],

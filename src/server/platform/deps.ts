@@ -20,6 +20,10 @@ export type AppDeps = {
   loginAttemptsPerMinute?: number;
   /** Sign-up, login and invitation attempts allowed per IP per minute (default 30). */
   authAttemptsPerIpPerMinute?: number;
+  /** Portal sign-in links one email address may ask for per minute (default 3). */
+  portalLinksPerEmailPerMinute?: number;
+  /** Portal link requests and link openings allowed per IP per minute (default 30). */
+  portalAttemptsPerIpPerMinute?: number;
 };
 
 export type ZodFastify = FastifyInstance<

@@ -1,3 +1,4 @@
+import { latestPortalLink, openPortalLink, portalContact } from '../features/portal/portal.fixtures';
 import type { Session, TestApp } from '../test/harness';
 
 /** A string planted in every text field of the target workspace; no other actor may ever see it. */
@@ -231,4 +232,23 @@ export function fillPath(url: string, params: Record<string, string>): string {
     if (!v) throw new Error(`no fixture for path parameter :${name} in ${url} — add one to plantWorkspace`);
     return v;
   });
+}
+
+/**
+ * Portal sessions around the planted workspace: its own contact (given portal access), a contact of
+ * another client in the same workspace, and one of another workspace — each signed in by the emailed link.
+ */
+export async function plantPortal(t: TestApp, owner: Session, params: Record<string, string>) {
+  const on = await owner.patch(owner.ws(`/clients/${params.clientId}/contacts/${params.contactId}`), {
+    portalAccess: true,
+  });
+  if (on.statusCode !== 200) throw new Error(`fixture portal access: ${on.statusCode} ${on.body}`);
+  const email = (on.json() as { email: string }).email;
+  const target = await openPortalLink(t, await latestPortalLink(owner, email));
+  if (!target) throw new Error('fixture portal: the invitation link did not open the portal');
+  return {
+    target,
+    otherClient: await portalContact(t, owner),
+    otherWorkspace: await portalContact(t, await t.signup()),
+  };
 }

@@ -58,7 +58,7 @@ describe('password storage', () => {
 });
 
 describe('secrets at rest', () => {
-  it('keeps no raw session, API token or invitation token in the database', async () => {
+  it('keeps no raw session, API token, invitation token or portal link in the database', async () => {
     const { res, userId } = await signup(t);
     const cookieValue = res.cookies.find((c) => c.name === 'tf_session')!.value;
     const sessionToken = cookieValue.split('.')[0]!; // the signed cookie is `<token>.<signature>`
@@ -85,10 +85,36 @@ describe('secrets at rest', () => {
     const invitationToken = /\/invite\/(\S+)/.exec(text0)?.[1] ?? '';
     expect(invitationToken.length).toBeGreaterThan(20);
 
+    // A client contact with portal access: the invitation link and the portal session it opens.
+    const client = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${wsId}/clients`,
+      headers,
+      payload: { name: 'At rest client', kind: 'external' },
+    });
+    const contactEmail = `contact-${Date.now()}@client.example`;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${wsId}/clients/${(client.json() as { id: string }).id}/contacts`,
+      headers,
+      payload: { name: 'At rest contact', email: contactEmail, portalAccess: true },
+    });
+    const mails = await t.app.inject({ method: 'GET', url: `/api/v1/workspaces/${wsId}/outbox`, headers });
+    const portalMail = (mails.json() as { items: { to: string; text: string }[] }).items.find(
+      (m) => m.to === contactEmail,
+    );
+    const portalToken = /session\?token=(\S+)/.exec(portalMail?.text ?? '')?.[1] ?? '';
+    expect(portalToken.length).toBeGreaterThan(40);
+    const opened = await t.app.inject({ method: 'GET', url: `/api/v1/portal/session?token=${portalToken}` });
+    const portalSecret = opened.cookies.find((c) => c.name === 'tf_portal')!.value.split('.')[1]!;
+    expect(portalSecret).toHaveLength(43);
+
     const dump = await rows<{ row: string }>(
       t,
       sql`
       SELECT row_to_json(s)::text AS row FROM sessions s WHERE user_id = ${userId}
+      UNION ALL SELECT row_to_json(l)::text FROM portal_links l WHERE workspace_id = ${wsId}
+      UNION ALL SELECT row_to_json(p)::text FROM portal_sessions p WHERE workspace_id = ${wsId}
       UNION ALL SELECT row_to_json(a)::text FROM api_tokens a WHERE workspace_id = ${wsId}
       UNION ALL SELECT row_to_json(i)::text FROM invitations i WHERE workspace_id = ${wsId}
       UNION ALL SELECT row_to_json(e)::text FROM audit_events e WHERE workspace_id = ${wsId}`,
@@ -103,6 +129,10 @@ describe('secrets at rest', () => {
     expect(text).not.toContain(apiSecret);
     expect(text).not.toContain(invitationToken);
     expect(text).not.toContain(invitationToken.split('.').at(-1)!);
+    // The portal's link and session rows were in the dump (hashed), not missing from it.
+    expect(dump.filter((r) => r.row.includes('"contact_id"'))).toHaveLength(2);
+    expect(text).not.toContain(portalToken.split('.').at(-1)!);
+    expect(text).not.toContain(portalSecret);
   });
 });
 

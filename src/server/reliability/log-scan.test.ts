@@ -140,6 +140,35 @@ describe('log scan', () => {
       ).statusCode,
     ).toBe(204);
 
+    // A client contact: portal access granted, a magic link asked for and opened, the portal used.
+    const client = await call('POST', ws('/clients'), { name: 'Scan client', kind: 'external' }, session);
+    const contactEmail = `${uniq('contact')}@client.example`;
+    const cid = (client.json() as { id: string }).id;
+    const made = await call(
+      'POST',
+      ws(`/clients/${cid}/contacts`),
+      { name: 'Scan Contact', email: contactEmail, portalAccess: true },
+      session,
+    );
+    expect(made.statusCode).toBe(201);
+    expect((await call('POST', '/api/v1/portal/magic-link', { email: contactEmail })).statusCode).toBe(202);
+    const mails = (await call('GET', ws('/outbox?limit=200'), undefined, session)).json() as {
+      items: { to: string; text: string }[];
+    };
+    const portalLink = /session\?token=(\S+)/.exec(
+      mails.items.find((m) => m.to === contactEmail)?.text ?? '',
+    )?.[1];
+    expect(portalLink, 'portal link in the outbox').toBeDefined();
+    secrets['portal link token'] = portalLink!;
+    const opened = await call('GET', `/api/v1/portal/session?token=${portalLink}`);
+    expect(opened.statusCode).toBe(200);
+    const portalCookie = opened.cookies.find((c) => c.name === 'tf_portal')!.value;
+    // `<workspace>.<secret>.<signature>`: the secret is what must never show.
+    secrets['portal session secret'] = portalCookie.split('.')[1]!;
+    expect(
+      (await call('GET', '/api/v1/portal/me', undefined, { cookie: `tf_portal=${portalCookie}` })).statusCode,
+    ).toBe(200);
+
     const leaks: string[] = [];
     for (const [what, value] of Object.entries(secrets)) {
       expect(value.length, what).toBeGreaterThan(10);
@@ -158,6 +187,7 @@ describe('log scan', () => {
     expect(lines.length).toBeGreaterThan(20);
     expect(log).toContain('/api/v1/auth/login');
     expect(log).toContain('/api/v1/invitations/[redacted]');
+    expect(log).toContain('/api/v1/portal/session?token=[redacted]');
     expect(log).toContain('/tokens');
   });
 });

@@ -91,7 +91,13 @@ export async function createTestApp(
   overrides: Partial<Config> = {},
   now?: () => Date,
   // Tests sign up many people from one address; the per-IP limit has its own test.
-  limits: Pick<AppDeps, 'loginAttemptsPerMinute' | 'authAttemptsPerIpPerMinute'> = {
+  limits: Pick<
+    AppDeps,
+    | 'loginAttemptsPerMinute'
+    | 'authAttemptsPerIpPerMinute'
+    | 'portalLinksPerEmailPerMinute'
+    | 'portalAttemptsPerIpPerMinute'
+  > = {
     authAttemptsPerIpPerMinute: 10_000,
   },
 ): Promise<TestApp> {

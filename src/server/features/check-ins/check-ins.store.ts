@@ -320,8 +320,8 @@ export async function deleteCheckIn(
 }
 
 /**
- * One side's context. Our side is ours; through this API their side is always filled by us on their
- * behalf (marked so) — a client contact fills it in the portal.
+ * One side's context. Our side is ours; through the workspace API their side is filled by us on their
+ * behalf (marked so); a client contact fills their own side in the portal (`filledBy` is then the contact).
  */
 export async function saveContext(
   db: Db,
@@ -329,21 +329,27 @@ export async function saveContext(
   relationshipId: string,
   id: string,
   side: ContextSide,
-  filledBy: string,
+  filledBy: string | { contactId: string; name: string },
   input: ContextInput,
   now: Date,
 ): Promise<CheckIn> {
   await findRow(db, workspaceId, relationshipId, id);
-  const person = await userRef(db, filledBy);
+  const contact = typeof filledBy === 'string' ? null : filledBy;
+  if (contact && side !== 'client') throw AppError.badField('side', 'a client contact fills the client side');
+  const person = contact ? null : await userRef(db, filledBy as string);
   const values = {
     businessUpdate: input.businessUpdate,
     unusedCapacity: input.unusedCapacity,
     furtherTopics: input.furtherTopics,
     waysOfWorking: input.waysOfWorking,
-    filledByKind: side === 'provider' ? ('provider' as const) : ('provider_on_behalf' as const),
-    filledByUserId: person.id,
-    filledByContactId: null,
-    filledByName: person.name,
+    filledByKind: contact
+      ? ('client' as const)
+      : side === 'provider'
+        ? ('provider' as const)
+        : ('provider_on_behalf' as const),
+    filledByUserId: person?.id ?? null,
+    filledByContactId: contact?.contactId ?? null,
+    filledByName: person?.name ?? contact!.name,
     updatedAt: now,
   };
   await db

@@ -53,5 +53,7 @@ export const contacts = pgTable(
     index('contacts_client_idx').on(t.workspaceId, t.clientId, t.name),
     // One person, one contact per workspace: imports dedupe by email, the portal finds a contact by it.
     uniqueIndex('contacts_email_key').on(t.workspaceId, sql`lower(${t.email})`),
+    // A portal sign-in link is asked for by email alone, before anyone knows the workspace.
+    index('contacts_portal_email_idx').on(sql`lower(${t.email})`).where(sql`${t.portalAccess}`),
   ],
 );

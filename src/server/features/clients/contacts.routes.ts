@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audited } from '../../platform/audit';
-import { member } from '../../platform/auth/actor';
+import { type Member, member } from '../../platform/auth/actor';
 import { id, pageOf } from '../../platform/common.contract';
 import type { AppDeps } from '../../platform/deps';
 import { registerWorkspaceRoutes } from '../../platform/tenancy';
@@ -13,7 +13,14 @@ const params = clientParams.extend({ contactId: id });
 const tags = ['Contacts'];
 
 /** A client's people, always addressed through their client; mounted by clientsRoutes. */
-export function contactsRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function contactsRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db, config } = deps;
+  const portal = (m: Member) => ({
+    publicUrl: config.publicUrl,
+    smtp: Boolean(config.smtpUrl),
+    now: deps.now(),
+    actor: m,
+  });
   registerWorkspaceRoutes(app, db, (r) => {
     r.get(
       '/clients/:clientId/contacts',
@@ -44,8 +51,9 @@ export function contactsRoutes(app: FastifyInstance, { db }: AppDeps): void {
       async (req, reply) => {
         const m = member(req);
         const created = await audited(db, m, 'contact.created', (tx) =>
-          createContact(tx, m.workspaceId, req.params.clientId, req.body),
+          createContact(tx, m.workspaceId, req.params.clientId, req.body, portal(m)),
         );
+        deps.mail.kick();
         return reply.code(201).send(created);
       },
     );
@@ -62,7 +70,8 @@ export function contactsRoutes(app: FastifyInstance, { db }: AppDeps): void {
         schema: {
           tags,
           summary: 'Update a contact',
-          description: '`{ "portalAccess": true }` gives the contact access to the client portal.',
+          description:
+            '`{ "portalAccess": true }` gives the contact access to the client portal and emails them a sign-in link; `false` revokes it and ends their portal sessions at once.',
           params,
           body: contactPatch,
           response: { 200: contact },
@@ -70,9 +79,11 @@ export function contactsRoutes(app: FastifyInstance, { db }: AppDeps): void {
       },
       async (req) => {
         const m = member(req);
-        return audited(db, m, 'contact.updated', (tx) =>
-          updateContact(tx, m.workspaceId, req.params.clientId, req.params.contactId, req.body),
+        const updated = await audited(db, m, 'contact.updated', (tx) =>
+          updateContact(tx, m.workspaceId, req.params.clientId, req.params.contactId, req.body, portal(m)),
         );
+        deps.mail.kick();
+        return updated;
       },
     );
 

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { likePattern } from '../../platform/text';
+import { type PortalAccessContext, portalAccessChanged } from '../portal/portal-auth.store';
 import { removeFromSearch } from '../search/search.index';
 import { indexContacts } from './clients.search';
 import { assertClientExists } from './clients.store';
@@ -22,6 +23,14 @@ const toContact = (r: Row): Contact => ({
   portalAccess: r.portalAccess,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
+});
+
+/** Revoking still ends sessions when a caller passes no mail context (no invitation is sent then). */
+const noMail = (workspaceId: string): PortalAccessContext => ({
+  publicUrl: '',
+  smtp: false,
+  now: new Date(),
+  actor: { workspaceId, actorKind: 'system', actorId: null },
 });
 
 /** A contact is addressed through its client: both ids must match, or it is not found. */
@@ -84,6 +93,8 @@ export async function createContact(
   workspaceId: string,
   clientId: string,
   input: ContactInput,
+  /** Given by the API: a contact created with portal access gets the invitation email. */
+  portal?: PortalAccessContext,
 ): Promise<Contact> {
   await assertClientExists(db, workspaceId, clientId);
   const [row] = await emailUnique(
@@ -101,7 +112,7 @@ export async function createContact(
       .returning(),
   );
   await indexContacts(db, workspaceId, { id: row!.id });
-  // Portal invitation (magic-link email) hooks in here when portalAccess is granted — a later milestone.
+  if (portal && row!.portalAccess) await portalAccessChanged(db, workspaceId, row!.id, true, portal);
   return toContact(row!);
 }
 
@@ -111,7 +122,15 @@ export async function updateContact(
   clientId: string,
   id: string,
   patch: ContactPatch,
+  /** Given by the API: granting portal access invites the contact, revoking it ends their sessions. */
+  portal?: PortalAccessContext,
 ): Promise<Contact> {
+  const [before] = await db
+    .select({ portalAccess: contacts.portalAccess })
+    .from(contacts)
+    .where(scoped(workspaceId, clientId, id))
+    .limit(1)
+    .for('update');
   const [row] = await emailUnique(
     db
       .update(contacts)
@@ -121,7 +140,8 @@ export async function updateContact(
   );
   if (!row) throw AppError.notFound('Contact');
   await indexContacts(db, workspaceId, { id: row.id });
-  // Portal invitation hooks in here when portalAccess turns true — a later milestone.
+  if (before && before.portalAccess !== row.portalAccess)
+    await portalAccessChanged(db, workspaceId, row.id, row.portalAccess, portal ?? noMail(workspaceId));
   return toContact(row);
 }
 

@@ -97,8 +97,8 @@ export async function respond(
   event: EventRow,
   who: Respondent,
   response: RsvpResponse,
-  /** The member acting (themselves, or recording a contact's answer): the author of any touchpoint. */
-  actingUserId: string,
+  /** The member acting (themselves, or recording a contact's answer): the author of any touchpoint; null from the portal. */
+  actingUserId: string | null,
   now: Date,
 ): Promise<{ attendee: Attendee; created: boolean }> {
   const isContact = 'contactId' in who;
@@ -202,7 +202,7 @@ export async function recordAttendance(
   db: Db,
   workspaceId: string,
   event: EventRow,
-  recordedBy: string,
+  recordedBy: string | null,
   now: Date,
 ): Promise<number> {
   const attending = await db

@@ -9,11 +9,13 @@ export const notificationKinds = [
   'topic_raised',
   'topic_voted',
   'topic_commented',
+  'client_context',
+  'event_rsvp',
 ] as const;
 export const notificationKind = z
   .enum(notificationKinds)
   .describe(
-    'check_in_upcoming: a scheduled check-in is tomorrow · check_in_unrecorded: one passed without being marked held or skipped · check_in_due / check_in_overdue: the cadence says one is due · topic_raised: a client raised a topic · topic_voted, topic_commented',
+    'check_in_upcoming: a scheduled check-in is tomorrow · check_in_unrecorded: one passed without being marked held or skipped · check_in_due / check_in_overdue: the cadence says one is due · topic_raised: a client raised a topic · topic_voted, topic_commented · client_context: a client contact shared their side of a check-in in the portal · event_rsvp: a client contact answered an event invitation in the portal',
   );
 
 export const notification = z.object({

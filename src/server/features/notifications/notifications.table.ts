@@ -19,7 +19,9 @@ export type NotificationKind =
   | 'check_in_overdue'
   | 'topic_raised'
   | 'topic_voted'
-  | 'topic_commented';
+  | 'topic_commented'
+  | 'client_context'
+  | 'event_rsvp';
 
 /** One row per person per event: each member reads and marks their own. */
 export const notifications = pgTable(

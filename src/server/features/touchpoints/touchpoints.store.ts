@@ -98,7 +98,7 @@ export async function createTouchpoint(
   db: Db,
   workspaceId: string,
   relationshipId: string,
-  createdBy: string,
+  createdBy: string | null,
   input: TouchpointInput,
   now: Date,
 ): Promise<Touchpoint> {

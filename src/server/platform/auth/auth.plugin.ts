@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
 import { apiTokens, users } from './auth.table';
+import { PORTAL_COOKIE } from './cookies';
 import { sha256 } from './secrets';
 import { findSessionUser, SESSION_COOKIE } from './sessions';
 
@@ -91,7 +92,8 @@ export function registerAuth(app: FastifyInstance, db: Db, publicUrl: string): v
     }
     const cookie = req.cookies[SESSION_COOKIE];
     const write = !SAFE_METHODS.has(req.method);
-    if (write && (cookie || req.headers.origin)) {
+    // The portal's cookie is as ambient as the member's: its writes get the same origin check.
+    if (write && (cookie || req.cookies[PORTAL_COOKIE] || req.headers.origin)) {
       const origin = originOf(req);
       const sameHost = origin && req.headers.host && new URL(origin).host === req.headers.host;
       if (origin !== appOrigin && !sameHost) {

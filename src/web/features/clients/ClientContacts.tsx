@@ -35,7 +35,9 @@ export function ClientContacts({ clientId, clientName }: { clientId: string; cli
       await patch<Contact>(`${base}/${c.id}`, { portalAccess });
       await qc.invalidateQueries({ queryKey: ['contacts', clientId] });
       notifySaved(
-        portalAccess ? `${c.name} can use the client portal` : `${c.name} no longer has portal access`,
+        portalAccess
+          ? `${c.name} can use the client portal — we emailed them a sign-in link`
+          : `${c.name} no longer has portal access; their portal sessions ended`,
       );
     } catch (err) {
       showApiError(err);

@@ -1,7 +1,7 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Menu, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconChevronDown, IconPencil, IconPlus, IconStairsUp, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown, IconEye, IconPencil, IconPlus, IconStairsUp, IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
 import { RelationshipCheckIns } from '../check-ins/RelationshipCheckIns';
 import { RelationshipExperiments } from '../experiments/RelationshipExperiments';
+import { PortalPreviewModal } from '../portal/PortalPreviewModal';
 import { RelationshipTopics } from '../topics/RelationshipTopics';
 import { SidesBalance } from '../touchpoints/SidesBalance';
 import { TouchpointFormModal } from '../touchpoints/TouchpointFormModal';
@@ -42,6 +43,7 @@ function RelationshipView({ r }: { r: Relationship }) {
   const [editing, edit] = useDisclosure();
   const [assessing, assess] = useDisclosure();
   const [logging, log] = useDisclosure();
+  const [previewing, preview] = useDisclosure();
 
   const confirmDelete = () =>
     modals.openConfirmModal({
@@ -95,6 +97,9 @@ function RelationshipView({ r }: { r: Relationship }) {
           <>
             <Button leftSection={<IconPlus size={16} />} onClick={log.open}>
               Log touchpoint
+            </Button>
+            <Button variant="default" leftSection={<IconEye size={16} />} onClick={preview.open}>
+              View as client
             </Button>
             <Menu position="bottom-end">
               <Menu.Target>
@@ -162,6 +167,12 @@ function RelationshipView({ r }: { r: Relationship }) {
         opened={assessing}
         onClose={assess.close}
         relationship={r}
+      />
+      <PortalPreviewModal
+        relationshipId={r.id}
+        clientName={r.client.name}
+        opened={previewing}
+        onClose={preview.close}
       />
       <TouchpointFormModal
         key={`log-${logging}`}

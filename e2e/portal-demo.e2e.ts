@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type OpenBrowser, openBrowser, type RunningServer, shot, startServer } from './harness';
+import { see } from './steps';
+
+let server: RunningServer;
+let browser: OpenBrowser;
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('in the demo, a client contact asks for a link and finds a lively shared space', async () => {
+  const { page } = browser;
+  await page.goto(`${server.url}/portal`);
+  await page.getByRole('textbox', { name: 'Email' }).fill('hanna@kestrelcoffee.example');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await see(page.getByText('Check your inbox'));
+  await shot(page, 'portal-demo-1-sign-in');
+
+  // No SMTP in the demo: the link waits in the outbox, which a member of the studio can read.
+  const member = await browser.newPage();
+  await member.goto(`${server.url}/login`);
+  await member.getByRole('textbox', { name: 'Email' }).fill('demo@twofold.studio');
+  await member.getByRole('textbox', { name: 'Password' }).fill('partnership');
+  await member.getByRole('button', { name: 'Log in' }).click();
+  await member.waitForURL(/\/w\/[^/]+\/?$/);
+  const workspaceId = /\/w\/([^/?#]+)/.exec(member.url())![1]!;
+  const outbox = await member.request.get(`${server.url}/api/v1/workspaces/${workspaceId}/outbox?limit=50`);
+  const items = ((await outbox.json()) as { items: { to: string; text: string }[] }).items;
+  const link = /(http\S+\/api\/v1\/portal\/session\?token=\S+)/.exec(
+    items.find((m) => m.to === 'hanna@kestrelcoffee.example')?.text ?? '',
+  )?.[1];
+  expect(link, 'a portal link for Hanna in the outbox').toBeTruthy();
+
+  await page.goto(link!);
+  await page.waitForURL(/\/portal$/);
+  await see(page.getByRole('heading', { name: 'Northwind Studio' }));
+  await shot(page, 'portal-demo-2-landing');
+  await page
+    .getByRole('link', { name: /open the shared space/ })
+    .first()
+    .click();
+  await see(page.getByRole('heading', { name: 'The journey together' }));
+  await shot(page, 'portal-demo-3-journey');
+  for (const [tab, name] of [
+    ['Check-ins', 'check-ins'],
+    ['Topics', 'topics'],
+    ['Shared timeline', 'timeline'],
+    ['Events', 'events'],
+    ['Knowledge', 'knowledge'],
+  ] as const) {
+    await page.getByRole('tab', { name: tab }).click();
+    await see(page.getByRole('tabpanel'));
+    await page.getByRole('tabpanel').getByLabel('Loading').waitFor({ state: 'hidden' });
+    await shot(page, `portal-demo-4-${name}`);
+  }
+  // Something is shared in each place that matters.
+  await page.getByRole('tab', { name: 'Shared timeline' }).click();
+  await see(page.getByRole('tabpanel').locator('.mantine-Timeline-item').first());
+  await page.getByRole('tab', { name: 'Knowledge' }).click();
+  await see(page.getByRole('tabpanel').getByRole('article').first());
+  expect(browser.pageErrors).toEqual([]);
+}, 180_000);
