@@ -18,6 +18,8 @@ import { purposeRoutes } from './features/community/purpose.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { pulseReminderWorker } from './features/pulses/pulses.reminders';
+import { pulsesRoutes } from './features/pulses/pulses.routes';
 import { learningsRoutes } from './features/reflections/learnings.routes';
 import { reflectionsRoutes } from './features/reflections/reflections.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
@@ -63,6 +65,8 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   eventsRoutes,
   knowledgeRoutes,
   searchRoutes,
+  pulsesRoutes,
+  pulseReminderWorker,
 ];
 
 /** One registered route, as the reliability tests walk them. */
