@@ -42,7 +42,7 @@ async function aggregate(db: Db, key: SQL<string>, where: SQL | undefined): Prom
       and(eq(pulses.workspaceId, pulseAnswers.workspaceId), eq(pulses.id, pulseAnswers.pulseId)),
     )
     .where(where)
-    .groupBy(key, pulses.id, pulses.title, pulses.closesOn)
+    .groupBy(key, pulses.workspaceId, pulses.id, pulses.title, pulses.closesOn, pulses.createdAt)
     .orderBy(pulses.closesOn, pulses.createdAt, pulses.id) as unknown as Promise<Aggregate[]>;
 }
 
