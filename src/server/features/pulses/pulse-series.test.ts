@@ -47,7 +47,13 @@ describe('pulse series (the seam health reads)', () => {
     const m = await clientPulseRounds(t.database.db, owner.workspaceId, [a.id, b.id, quiet.id]);
     expect(m.get(a.id)).toEqual([
       { pulseId: first.id, title: 'Summer', closesOn: expect.any(String), responses: 2, average: 8.5 },
-      { pulseId: second.id, title: 'Autumn (team-wide)', closesOn: expect.any(String), responses: 1, average: 6 },
+      {
+        pulseId: second.id,
+        title: 'Autumn (team-wide)',
+        closesOn: expect.any(String),
+        responses: 1,
+        average: 6,
+      },
     ]);
     expect(m.get(b.id)).toEqual([expect.objectContaining({ pulseId: second.id, responses: 1, average: 10 })]);
     expect(m.has(quiet.id)).toBe(false);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
 import { makeClient, makeRelationship, makeTeam } from '../relationships/relationships.fixtures';
-import { makeContact, mailedToken, outbox, respond } from './pulses.fixtures';
+import { mailedToken, makeContact, outbox, respond } from './pulses.fixtures';
 import { runPulseReminderPass } from './pulses.reminders';
 import { pulseAnswers, pulseRecipients } from './pulses.table';
 
@@ -45,18 +45,25 @@ describe('client pulse', () => {
     const url = `/api/v1/pulse-responses/${token}`;
     const questions = await t.anonymous.get(url);
     expect(questions.statusCode).toBe(200);
-    expect(questions.json().questions[0].text).toMatch(/^How meaningfully does .+ contribute to your work\?$/);
+    expect(questions.json().questions[0].text).toMatch(
+      /^How meaningfully does .+ contribute to your work\?$/,
+    );
     expect(questions.json().questions[1].text).toBe('What would make us more valuable to you?');
 
-    expect((await t.anonymous.put(url, { score: 8, comment: 'More time in our branches' })).statusCode).toBe(204);
+    expect((await t.anonymous.put(url, { score: 8, comment: 'More time in our branches' })).statusCode).toBe(
+      204,
+    );
     const again = await t.anonymous.put(url, { score: 2 });
     expect(again.statusCode).toBe(410);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect((await t.anonymous.get(url)).statusCode).toBe(410);
 
     expect(
-      (await t.anonymous.put(respond(pulse.links.find((l) => l.email === people[1]!.email)!.url), { score: 6 }))
-        .statusCode,
+      (
+        await t.anonymous.put(respond(pulse.links.find((l) => l.email === people[1]!.email)!.url), {
+          score: 6,
+        })
+      ).statusCode,
     ).toBe(204);
     const results = (await owner.get(owner.ws(`/pulses/${pulse.id}/results`))).json();
     expect(results).toMatchObject({ responses: 2, invited: 2, hidden: false, average: 7 });
@@ -150,7 +157,9 @@ describe('respondent links', () => {
     const reminderToken = await mailedToken(owner, people[1]!.email);
     const original = pulse.links.find((l) => l.email === people[1]!.email)!;
     expect(respond(original.url)).not.toBe(`/api/v1/pulse-responses/${reminderToken}`);
-    expect((await t.anonymous.put(`/api/v1/pulse-responses/${reminderToken}`, { score: 4 })).statusCode).toBe(204);
+    expect((await t.anonymous.put(`/api/v1/pulse-responses/${reminderToken}`, { score: 4 })).statusCode).toBe(
+      204,
+    );
     expect((await t.anonymous.put(respond(original.url), { score: 4 })).statusCode).toBe(410);
   });
 });
@@ -182,7 +191,13 @@ describe('employee pulse', () => {
     await t.anonymous.put(respond(links[0]!.url), { score: 8, secondScore: 4, comment: 'Too little slack' });
     await t.anonymous.put(respond(links[1]!.url), { score: 6, secondScore: 5 });
     const hidden = (await owner.get(owner.ws(`/pulses/${id}/results`))).json();
-    expect(hidden).toMatchObject({ responses: 2, hidden: true, average: null, distribution: null, comments: [] });
+    expect(hidden).toMatchObject({
+      responses: 2,
+      hidden: true,
+      average: null,
+      distribution: null,
+      comments: [],
+    });
     expect(hidden.second).toMatchObject({ average: null, distribution: null });
 
     await t.anonymous.put(respond(links[2]!.url), { score: 7, secondScore: 6 });
@@ -238,12 +253,16 @@ describe('service pulse', () => {
     expect(links).toHaveLength(2);
     const q = (await t.anonymous.get(respond(links[0]!.url))).json();
     expect(q.questions[0].text).toBe(`How much does ${svc.name} make your work easier and better?`);
-    expect((await t.anonymous.put(respond(links[0]!.url), { score: 9, secondScore: 3 })).statusCode).toBe(400);
+    expect((await t.anonymous.put(respond(links[0]!.url), { score: 9, secondScore: 3 })).statusCode).toBe(
+      400,
+    );
     expect((await t.anonymous.put(respond(links[0]!.url), { score: 9 })).statusCode).toBe(204);
     const trend = (await s.get(s.ws(`/services/${svc.id}/pulses`))).json();
     expect(trend.rounds).toEqual([expect.objectContaining({ pulseId: id, responses: 1, average: 9 })]);
 
-    const external = (await s.post(s.ws('/services'), { name: 'Ext', kind: 'external', teamId: team.id })).json();
+    const external = (
+      await s.post(s.ws('/services'), { name: 'Ext', kind: 'external', teamId: team.id })
+    ).json();
     const refused = await s.post(s.ws('/pulses'), {
       kind: 'service',
       title: 'x',
@@ -257,7 +276,10 @@ describe('service pulse', () => {
 describe('managing rounds', () => {
   it('renames, moves the close, and deletes a round with its answers', async () => {
     const { pulse } = await clientPulse(owner, 1);
-    const patched = await owner.patch(owner.ws(`/pulses/${pulse.id}`), { title: 'Renamed', closesOn: day(10) });
+    const patched = await owner.patch(owner.ws(`/pulses/${pulse.id}`), {
+      title: 'Renamed',
+      closesOn: day(10),
+    });
     expect(patched.json()).toMatchObject({ title: 'Renamed', closesOn: day(10) });
     expect((await owner.delete(owner.ws(`/pulses/${pulse.id}`))).statusCode).toBe(204);
     expect((await owner.get(owner.ws(`/pulses/${pulse.id}`))).statusCode).toBe(404);
