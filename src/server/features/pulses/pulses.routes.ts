@@ -203,12 +203,13 @@ export function pulsesRoutes(app: FastifyInstance, deps: AppDeps): void {
         security: [],
         params: tokenParams,
         body: pulseAnswer,
+        response: { 204: z.null().describe('The answer is stored and the link used up (no body)') },
       },
     },
     async (req, reply) => {
       byIp.hit(`pulse:${req.ip}`);
       await submitResponse(db, req.params.token, req.body, now());
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -14,6 +14,13 @@ import { resolveRecipients, resolveTarget } from './pulses.recipients';
 import { pulseAnswers, pulseRecipients, pulses } from './pulses.table';
 
 type Row = typeof pulses.$inferSelect;
+
+/** A round is a short survey: it closes today at the earliest and within a year at the latest. */
+function checkClosesOn(closesOn: string, now: Date): void {
+  if (closesAt(closesOn) <= now) throw AppError.badField('closesOn', 'must be today or later');
+  if (closesAt(closesOn).getTime() > now.getTime() + 366 * 86_400_000)
+    throw AppError.badField('closesOn', 'must be within a year');
+}
 export type MailContext = { publicUrl: string; smtp: boolean };
 
 /** `<workspace id without dashes>.<256 random bits>`: the prefix finds the shard, the rest is the secret. */
@@ -139,7 +146,7 @@ export async function createPulse(
   now: Date,
   mail: MailContext,
 ): Promise<CreatedPulse> {
-  if (closesAt(input.closesOn) <= now) throw AppError.badField('closesOn', 'must be today or later');
+  checkClosesOn(input.closesOn, now);
   const target = await resolveTarget(db, workspaceId, input);
   const people = await resolveRecipients(db, workspaceId, input, target, now);
   const id = newId();
@@ -185,7 +192,7 @@ export async function updatePulse(db: Db, workspaceId: string, id: string, patch
   const set: Partial<typeof pulses.$inferInsert> = { updatedAt: now };
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.closesOn !== undefined && patch.closesOn !== existing.closesOn) {
-    if (closesAt(patch.closesOn) <= now) throw AppError.badField('closesOn', 'must be today or later');
+    checkClosesOn(patch.closesOn, now);
     set.closesOn = patch.closesOn;
     if (existing.reminderState === 'pending' || existing.reminderState === 'none') {
       const at = reminderAt(now, patch.closesOn);

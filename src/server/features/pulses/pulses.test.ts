@@ -43,6 +43,13 @@ describe('client pulse', () => {
 
     const token = await mailedToken(owner, people[0]!.email);
     const url = `/api/v1/pulse-responses/${token}`;
+    // 256 random bits after the workspace prefix, and only their hash is stored.
+    expect(Buffer.from(token.split('.')[1]!, 'base64url')).toHaveLength(32);
+    const stored = await t.database.db
+      .select()
+      .from(pulseRecipients)
+      .where(eq(pulseRecipients.pulseId, pulse.id));
+    expect(JSON.stringify(stored)).not.toContain(token.split('.')[1]!);
     const questions = await t.anonymous.get(url);
     expect(questions.statusCode).toBe(200);
     expect(questions.json().questions[0].text).toMatch(
@@ -111,6 +118,7 @@ describe('client pulse', () => {
       [{ kind: 'employee', title: 'x', closesOn: day(3) }, 'teamId'],
       [{ kind: 'service', title: 'x', closesOn: day(3) }, 'serviceId'],
       [{ kind: 'survey', title: 'x', closesOn: day(3) }, 'kind'],
+      [{ kind: 'client', title: 'x', relationshipId: rel.id, closesOn: '9999-12-31' }, 'closesOn'],
     ];
     for (const [body, field] of cases) {
       const res = await owner.post(owner.ws('/pulses'), body);
