@@ -52,7 +52,7 @@ function assertUsable(row: Awaited<ReturnType<typeof findByToken>>, now: Date): 
   if (row.recipient.answered)
     throw new AppError('gone', 'This link has been used: your answer is in. Thank you.');
   if (pulseStatus(row.pulse.closesOn, now) === 'closed')
-    throw new AppError('gone', `This pulse closed on ${row.pulse.closesOn}; the link no longer works.`);
+    throw new AppError('gone', `This pulse closed on ${row.pulse.closesOn}.`);
 }
 
 export async function openResponse(db: Db, token: string, now: Date): Promise<PulseQuestions> {

@@ -103,6 +103,7 @@ export function RespondPage() {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<'answering' | 'sending' | 'thanks' | 'gone'>('answering');
+  const [goneReason, setGoneReason] = useState<string | null>(null);
 
   if (state === 'thanks')
     return (
@@ -120,8 +121,8 @@ export function RespondPage() {
   if (state === 'gone' || (q.isError && q.error instanceof ApiError && q.error.status === 410))
     return (
       <Gone title="This link no longer works" icon={<IconClockOff size={30} />}>
-        Either you have already answered — thank you — or the round has closed. Each link works once, until
-        the round’s closing day.
+        {goneReason ?? (q.error instanceof ApiError ? q.error.message : 'The round has closed.')} Each link
+        works once, until the round’s closing day.
       </Gone>
     );
   if (q.isError)
@@ -151,7 +152,10 @@ export function RespondPage() {
       });
       setState('thanks');
     } catch (err) {
-      if (err instanceof ApiError && err.status === 410) return setState('gone');
+      if (err instanceof ApiError && err.status === 410) {
+        setGoneReason(err.message);
+        return setState('gone');
+      }
       setErrors(err instanceof ApiError ? err.fieldErrors() : { comment: 'Could not send; try again.' });
       setState('answering');
     }
