@@ -92,8 +92,15 @@ test('a partner lead sends a client pulse; the contact answers through the email
   await see(page.locator('path.recharts-rectangle'));
   await shot(page, 'pulse-6-result');
 
+  // An open round can be renamed (or its close moved).
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit round' });
+  await edit.getByRole('textbox', { name: 'Title' }).fill('Spring client pulse — Harbour');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await see(page.getByRole('heading', { name: 'Spring client pulse — Harbour' }));
+
   await navigate(page, 'Pulses');
-  await see(page.getByRole('link', { name: 'Spring client pulse' }));
+  await see(page.getByRole('link', { name: 'Spring client pulse — Harbour' }));
   await see(page.getByText('1/1 · 100%'));
   await shot(page, 'pulse-7-list');
   expect(browser.pageErrors).toEqual([]);

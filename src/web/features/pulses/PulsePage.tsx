@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,6 +25,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { formatDate } from '../../ui/when';
 import { useWorkspace } from '../../ui/workspace';
+import { EditPulseModal } from './EditPulseModal';
 import { kindInfo, percent, scoreColor } from './pulseTerms';
 
 const DistributionChart = lazy(() => import('./DistributionChart'));
@@ -52,6 +54,7 @@ export function PulsePage() {
   const { apiPath, link } = useWorkspace();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const [editing, { open, close }] = useDisclosure();
   const pulse = useQuery({
     queryKey: ['pulses', pulseId],
     queryFn: () => get<Pulse>(apiPath(`/pulses/${pulseId}`)),
@@ -94,33 +97,41 @@ export function PulsePage() {
               </Group>
             }
             actions={
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: `Delete “${p.title}”?`,
-                    children: (
-                      <Text size="sm">Its answers are deleted with it and the links stop working.</Text>
-                    ),
-                    labels: { confirm: 'Delete round', cancel: 'Cancel' },
-                    confirmProps: { color: 'red' },
-                    onConfirm: async () => {
-                      try {
-                        await del(apiPath(`/pulses/${p.id}`));
-                        await qc.invalidateQueries({ queryKey: ['pulses'] });
-                        navigate(link('/pulses'));
-                      } catch (err) {
-                        showApiError(err);
-                      }
-                    },
-                  })
-                }
-              >
-                Delete
-              </Button>
+              <>
+                {p.status === 'open' && (
+                  <Button variant="default" onClick={open}>
+                    Edit
+                  </Button>
+                )}
+                <Button
+                  variant="subtle"
+                  color="red"
+                  onClick={() =>
+                    modals.openConfirmModal({
+                      title: `Delete “${p.title}”?`,
+                      children: (
+                        <Text size="sm">Its answers are deleted with it and the links stop working.</Text>
+                      ),
+                      labels: { confirm: 'Delete round', cancel: 'Cancel' },
+                      confirmProps: { color: 'red' },
+                      onConfirm: async () => {
+                        try {
+                          await del(apiPath(`/pulses/${p.id}`));
+                          await qc.invalidateQueries({ queryKey: ['pulses'] });
+                          navigate(link('/pulses'));
+                        } catch (err) {
+                          showApiError(err);
+                        }
+                      },
+                    })
+                  }
+                >
+                  Delete
+                </Button>
+              </>
             }
           />
+          <EditPulseModal key={p.updatedAt} pulse={p} opened={editing} onClose={close} />
           <QueryState query={results}>
             {(r) => (
               <Stack gap="xl">
