@@ -22,6 +22,8 @@ import { notificationsRoutes } from './features/notifications/notifications.rout
 import { portalRoutes } from './features/portal/portal.routes';
 import { portalAuthRoutes } from './features/portal/portal-auth.routes';
 import { portalPreviewRoutes } from './features/portal/portal-preview.routes';
+import { pulseReminderWorker } from './features/pulses/pulses.reminders';
+import { pulsesRoutes } from './features/pulses/pulses.routes';
 import { learningsRoutes } from './features/reflections/learnings.routes';
 import { reflectionsRoutes } from './features/reflections/reflections.routes';
 import { relationshipsRoutes } from './features/relationships/relationships.routes';
@@ -72,6 +74,8 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   portalAuthRoutes,
   portalRoutes,
   portalPreviewRoutes,
+  pulsesRoutes,
+  pulseReminderWorker,
 ];
 
 /** One registered route, as the reliability tests walk them. */

@@ -44,6 +44,11 @@ function routes() {
       lazy: () => import('./features/accounts/InvitePage').then((m) => ({ Component: m.InvitePage })),
     },
     {
+      // A pulse recipient's personal link: public, no account.
+      path: '/respond/:token',
+      lazy: () => import('./features/pulses/RespondPage').then((m) => ({ Component: m.RespondPage })),
+    },
+    {
       path: '/w/:workspaceId',
       lazy: () => import('./ui/Shell').then((m) => ({ Component: m.Shell })),
       children: [
@@ -97,6 +102,14 @@ function routes() {
         {
           path: 'services',
           lazy: () => import('./features/services/ServicesPage').then((m) => ({ Component: m.ServicesPage })),
+        },
+        {
+          path: 'pulses',
+          lazy: () => import('./features/pulses/PulsesPage').then((m) => ({ Component: m.PulsesPage })),
+        },
+        {
+          path: 'pulses/:pulseId',
+          lazy: () => import('./features/pulses/PulsePage').then((m) => ({ Component: m.PulsePage })),
         },
         {
           path: 'experiments',

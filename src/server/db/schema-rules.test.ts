@@ -22,6 +22,8 @@ const CROSS_TENANT_INDEXES = new Map([
   ['mail_messages_due_idx', 'mail delivery worker'],
   // The check-in reminder worker finds due reminders of every workspace, then claims each in its own.
   ['check_in_reminders_due_idx', 'reminder worker'],
+  // The pulse reminder worker finds rounds whose one reminder is due, then claims each in its workspace.
+  ['pulses_reminder_due_idx', 'pulse reminder worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
   // A portal magic link is asked for by email alone: the contacts with portal access, across workspaces.

@@ -25,11 +25,13 @@ import {
   clientList,
   type PersonKey,
   people,
+  type ServiceKey,
   STUDIO_NAME,
   serviceList,
   type TeamKey,
   teamList,
 } from './demo.org';
+import { insertPulses } from './demo.pulses';
 import { relationshipSeeds } from './demo.relationships';
 import { type DemoTopicRows, planNotifications, planTopics } from './demo.topics';
 import { planTouchpoints } from './demo.touchpoints';
@@ -262,6 +264,22 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
     relationships: relationshipSeeds,
   });
   await insertCommunity(db, { workspaceId, now, userId });
+  await insertPulses(db, {
+    workspaceId,
+    now,
+    userId,
+    teamIds: teamIds as Record<TeamKey, string>,
+    serviceIds: serviceIds as Record<ServiceKey, string>,
+    relationships: demoRelationships.map((r) => ({
+      id: r.id,
+      client: r.seed.client,
+      clientName: r.clientName,
+      team: r.seed.team,
+      crew: [r.seed.owner, ...r.seed.crew],
+      active: r.seed.status === 'active',
+      contacts: r.contacts,
+    })),
+  });
   // Seeded rows bypass the stores, so the search index is built from them in one go.
   await reindexWorkspace(db, workspaceId);
   await db.insert(auditEvents).values({

@@ -142,6 +142,15 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     }),
     'knowledge',
   );
+  const pulse = await created(
+    await owner.post(ws('/pulses'), {
+      kind: 'client',
+      title: `Pulse ${MARKER}`,
+      relationshipId: relationship.id,
+      closesOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    }),
+    'pulse',
+  );
   await created(
     await owner.post(ws('/invitations'), {
       email: `invitee-${MARKER.toLowerCase()}@example.com`,
@@ -165,9 +174,10 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     tokenId: token.id,
     eventId: event.id,
     knowledgeId: knowledge.id,
+    pulseId: pulse.id,
     userId: member.user.id,
     ...inward,
-    // Link tokens (invitations) are opaque; a made-up one exercises the lookup.
+    // Link tokens (invitations, pulse responses) are opaque; a made-up one exercises the lookup.
     token: 'deadbeef.not-a-real-token',
   };
 }

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconActivityHeartbeat,
   IconBook2,
   IconBuildingCommunity,
   IconCalendarEvent,
@@ -32,6 +33,7 @@ const nav = [
   { to: '/clients', label: 'Clients', icon: IconBuildingCommunity },
   { to: '/teams', label: 'Teams', icon: IconUsersGroup },
   { to: '/services', label: 'Services', icon: IconSitemap },
+  { to: '/pulses', label: 'Pulses', icon: IconActivityHeartbeat },
   { to: '/experiments', label: 'Experiments', icon: IconFlask },
   { to: '/reflections', label: 'Reflections', icon: IconMessageCircleQuestion },
   { to: '/time', label: 'Time', icon: IconClock },

@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { usePagedList } from '../../ui/pagedQuery';
 import { useWorkspace } from '../../ui/workspace';
+import { ServicePulses } from '../pulses/ServicePulses';
 import { ServiceFormModal } from './ServiceFormModal';
 import { ServicesTable } from './ServicesTable';
 
@@ -103,6 +104,7 @@ export function ServicesPage() {
             .map((k) => (
               <ServiceSection key={k} kind={k} q={q} onAdd={() => add(k)} />
             ))}
+          {kind !== 'external' && <ServicePulses />}
         </Stack>
       )}
       {creating && (

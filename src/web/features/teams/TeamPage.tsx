@@ -9,6 +9,7 @@ import { showApiError } from '../../ui/forms';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryState } from '../../ui/QueryState';
 import { useWorkspace } from '../../ui/workspace';
+import { TeamPulses } from '../pulses/TeamPulses';
 import { TeamRelationships } from '../relationships/TeamRelationships';
 import { TeamServices } from '../services/TeamServices';
 import { TeamFormModal } from './TeamsPage';
@@ -75,6 +76,7 @@ export function TeamPage() {
           <Stack gap="xl">
             <TeamServices teamId={t.id} />
             <TeamRelationships teamId={t.id} />
+            <TeamPulses teamId={t.id} />
           </Stack>
           <TeamFormModal key={t.updatedAt} opened={editing} onClose={close} team={t} />
         </>

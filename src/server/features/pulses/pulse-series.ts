@@ -1,0 +1,145 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
+import type { Db } from '../../db/open';
+import { relationships } from '../relationships/relationships.table';
+import { pulseAnswers, pulses } from './pulses.table';
+
+// Pulse rounds as series, for trends, the team comparison and relationship health. Every query is one
+// aggregate for all the ids asked about, served by an index that leads with workspace_id.
+
+/** One pulse round as seen from one relationship or one team; oldest first. */
+export type PulseRound = {
+  pulseId: string;
+  title: string;
+  closesOn: string; // ISO date
+  responses: number; // answers counted for this relationship / team
+  average: number | null; // 0–10, one decimal; null when hidden (employee rounds below 3 answers) or no answers
+};
+
+type Aggregate = {
+  key: string;
+  pulseId: string;
+  title: string;
+  closesOn: string;
+  n: number;
+  mean: number | null;
+};
+
+/** Answers grouped by (key, round), only rounds with at least one answer, oldest round first. */
+async function aggregate(db: Db, key: SQL<string>, where: SQL | undefined): Promise<Aggregate[]> {
+  return db
+    .select({
+      key,
+      pulseId: pulses.id,
+      title: pulses.title,
+      closesOn: pulses.closesOn,
+      n: sql<number>`count(*)::int`,
+      mean: sql<number | null>`avg(${pulseAnswers.score})::float8`,
+    })
+    .from(pulseAnswers)
+    .innerJoin(
+      pulses,
+      and(eq(pulses.workspaceId, pulseAnswers.workspaceId), eq(pulses.id, pulseAnswers.pulseId)),
+    )
+    .where(where)
+    .groupBy(key, pulses.workspaceId, pulses.id, pulses.title, pulses.closesOn, pulses.createdAt)
+    .orderBy(pulses.closesOn, pulses.createdAt, pulses.id) as unknown as Promise<Aggregate[]>;
+}
+
+function toRound(a: Aggregate, anonymous: boolean): PulseRound {
+  const hidden = anonymous && a.n < ANONYMITY_THRESHOLD;
+  return {
+    pulseId: a.pulseId,
+    title: a.title,
+    closesOn: a.closesOn,
+    responses: a.n,
+    average: hidden || a.mean === null ? null : oneDecimal(a.mean),
+  };
+}
+
+function byKey(rows: Aggregate[], anonymous: boolean): Map<string, PulseRound[]> {
+  const m = new Map<string, PulseRound[]>();
+  for (const r of rows) {
+    const list = m.get(r.key) ?? [];
+    list.push(toRound(r, anonymous));
+    m.set(r.key, list);
+  }
+  return m;
+}
+
+/** Client pulse rounds per relationship: averages over that relationship's contacts' answers. */
+export async function clientPulseRounds(
+  db: Db,
+  workspaceId: string,
+  relationshipIds: readonly string[],
+): Promise<Map<string, PulseRound[]>> {
+  if (relationshipIds.length === 0) return new Map();
+  const rows = await aggregate(
+    db,
+    sql<string>`${pulseAnswers.relationshipId}::text`,
+    and(
+      eq(pulseAnswers.workspaceId, workspaceId),
+      inArray(pulseAnswers.relationshipId, [...relationshipIds]),
+      eq(pulses.kind, 'client'),
+    ),
+  );
+  return byKey(rows, false);
+}
+
+/** Employee pulse rounds per team (anonymous; average null below 3 answers). */
+export async function teamPulseRounds(
+  db: Db,
+  workspaceId: string,
+  teamIds: readonly string[],
+): Promise<Map<string, PulseRound[]>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await aggregate(
+    db,
+    sql<string>`${pulses.teamId}::text`,
+    and(
+      eq(pulses.workspaceId, workspaceId),
+      inArray(pulses.teamId, [...teamIds]),
+      eq(pulses.kind, 'employee'),
+      eq(pulseAnswers.workspaceId, workspaceId),
+    ),
+  );
+  return byKey(rows, true);
+}
+
+/** The client pulse of all the relationships a team serves, per round (answers of its contacts only). */
+export async function clientRoundsOfTeam(db: Db, workspaceId: string, teamId: string): Promise<PulseRound[]> {
+  const rels = await db
+    .select({ id: relationships.id })
+    .from(relationships)
+    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.teamId, teamId)));
+  if (rels.length === 0) return [];
+  const rows = await aggregate(
+    db,
+    sql<string>`${pulses.kind}`,
+    and(
+      eq(pulseAnswers.workspaceId, workspaceId),
+      inArray(
+        pulseAnswers.relationshipId,
+        rels.map((r) => r.id),
+      ),
+      eq(pulses.kind, 'client'),
+    ),
+  );
+  return rows.map((r) => toRound(r, false));
+}
+
+/** The given rounds as a series (all their answers), oldest first. */
+export async function roundsOf(
+  db: Db,
+  workspaceId: string,
+  pulseIds: readonly string[],
+  anonymous: boolean,
+): Promise<PulseRound[]> {
+  if (pulseIds.length === 0) return [];
+  const rows = await aggregate(
+    db,
+    sql<string>`${pulses.kind}`,
+    and(eq(pulseAnswers.workspaceId, workspaceId), inArray(pulseAnswers.pulseId, [...pulseIds])),
+  );
+  return rows.map((r) => toRound(r, anonymous));
+}
