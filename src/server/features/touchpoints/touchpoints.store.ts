@@ -5,6 +5,7 @@ import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeKeysetCursor, toPage } from '../../platform/pagination';
+import { refreshHealth } from '../health/health.store';
 import { relationships } from '../relationships/relationships.table';
 import {
   type Touchpoint,
@@ -118,6 +119,7 @@ export async function createTouchpoint(
     createdAt: now,
     updatedAt: now,
   });
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   return getTouchpoint(db, workspaceId, relationshipId, id);
 }
 
@@ -141,6 +143,7 @@ export async function updateTouchpoint(
     .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
     .returning({ id: touchpoints.id });
   if (!row) throw AppError.notFound('Touchpoint');
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   return getTouchpoint(db, workspaceId, relationshipId, id);
 }
 
@@ -155,6 +158,7 @@ export async function deleteTouchpoint(
     .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
     .returning({ id: touchpoints.id });
   if (!row) throw AppError.notFound('Touchpoint');
+  await refreshHealth(db, workspaceId, [relationshipId]);
   return row;
 }
 
