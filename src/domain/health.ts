@@ -198,16 +198,19 @@ function twoWay(input: HealthInput): { part: HealthComponent; risk: Risk | null 
       .filter((t) => t.raisedBy === 'provider')
       .map((t) => ({ kind: 'topic' as const, id: t.id, label: t.label, on: t.on })),
   ];
+  // Flagged when the client starts fewer than one in eight touchpoints (or of touchpoints and topics together).
   const risk: Risk | null =
-    total >= 5 && share < 0.15
+    tps.length >= 5 && clientTps.length / tps.length < 0.125
       ? {
           key: 'oneSided',
-          message:
-            tps.length >= 5
-              ? `only the provider speaks: ${clientTps.length} in ${tps.length} touchpoints came from the client`
-              : `only the provider speaks: ${fromClient} in ${total} touchpoints and topics came from the client`,
+          message: `only the provider speaks: ${clientTps.length} in ${tps.length} touchpoints came from the client`,
         }
-      : null;
+      : total >= 5 && share < 0.125
+        ? {
+            key: 'oneSided',
+            message: `only the provider speaks: ${fromClient} in ${total} touchpoints and topics came from the client`,
+          }
+        : null;
   return {
     part: component('twoWay', score, explanation, [...newestFirst(asEvidence), ...newestFirst(providerSide)]),
     risk,

@@ -9,7 +9,7 @@ import type { Db } from '../../db/open';
 import { checkIns } from '../check-ins/check-ins.table';
 import { experiments } from '../experiments/experiments.table';
 import { clientPulseRounds, teamPulseRounds } from '../pulses/pulse-series';
-import { assessments, relationships } from '../relationships/relationships.table';
+import { assessments, relationships, type Stage } from '../relationships/relationships.table';
 import { topics } from '../topics/topics.table';
 import { touchpoints } from '../touchpoints/touchpoints.table';
 
@@ -17,7 +17,35 @@ import { touchpoints } from '../touchpoints/touchpoints.table';
 const PER_RELATIONSHIP = 120;
 const HELD_PER_RELATIONSHIP = 6;
 
-export type LoadedHealthInput = { input: HealthInput; teamId: string };
+export type StageChange = { stage: Stage; on: string };
+export type LoadedHealthInput = {
+  input: HealthInput;
+  teamId: string;
+  /** The relationship's assessments up to `today`, oldest first (to replay its stage on an earlier day). */
+  stages: StageChange[];
+};
+export type LoadOptions = {
+  /** Read records this many days back (default: what today's score needs); longer to replay past days. */
+  lookbackDays?: number;
+};
+
+/** The stage on `day` and the day it began, from the assessments (oldest first). */
+export function stageOn(
+  stages: StageChange[],
+  day: string,
+  fallback: { stage: Stage; since: string },
+): { stage: Stage; stageSince: string } {
+  let stage = fallback.stage;
+  let stageSince = fallback.since;
+  let prev: Stage | null = null;
+  for (const a of stages) {
+    if (a.on > day) break;
+    if (a.stage !== prev) stageSince = a.on;
+    stage = a.stage;
+    prev = a.stage;
+  }
+  return { stage, stageSince };
+}
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const endOf = (day: string) => new Date(`${addDays(day, 1)}T00:00:00.000Z`);
@@ -43,7 +71,11 @@ export async function loadHealthInputs(
   workspaceId: string,
   relationshipIds: readonly string[],
   today: string,
+  options: LoadOptions = {},
 ): Promise<Map<string, LoadedHealthInput>> {
+  const lookback = Math.max(options.lookbackDays ?? TWO_WAY_DAYS, TWO_WAY_DAYS);
+  // Enough held check-ins to find the latest one on any day of the lookback.
+  const heldCap = HELD_PER_RELATIONSHIP + Math.ceil((lookback - TWO_WAY_DAYS) / 7);
   const out = new Map<string, LoadedHealthInput>();
   const ids = [...new Set(relationshipIds)];
   if (ids.length === 0) return out;
@@ -62,7 +94,7 @@ export async function loadHealthInputs(
   if (rels.length === 0) return out;
   const found = rels.map((r) => r.id);
   const teamIds = [...new Set(rels.map((r) => r.teamId))];
-  const twoWayFrom = startOf(addDays(today, -TWO_WAY_DAYS));
+  const twoWayFrom = startOf(addDays(today, -lookback));
 
   const heldRanked = db
     .select({
@@ -143,7 +175,7 @@ export async function loadHealthInputs(
         ),
       )
       .orderBy(asc(assessments.relationshipId), asc(assessments.assessedAt)),
-    db.select().from(heldRanked).where(lte(heldRanked.rn, HELD_PER_RELATIONSHIP)),
+    db.select().from(heldRanked).where(lte(heldRanked.rn, heldCap)),
     db
       .select()
       .from(touchRanked)
@@ -165,7 +197,10 @@ export async function loadHealthInputs(
           eq(experiments.workspaceId, workspaceId),
           inArray(experiments.relationshipId, found),
           lte(experiments.startsOn, today),
-          gte(experiments.endsOn, addDays(today, -MOMENTUM_DAYS)),
+          gte(
+            experiments.endsOn,
+            addDays(today, -Math.max(MOMENTUM_DAYS, lookback - TWO_WAY_DAYS + MOMENTUM_DAYS)),
+          ),
           ne(experiments.status, 'stopped'),
         ),
       ),
@@ -175,15 +210,13 @@ export async function loadHealthInputs(
 
   for (const r of rels) {
     // The current stage began at the latest assessment that changed it.
-    const own = stages.filter((a) => a.relationshipId === r.id);
-    let stage = r.stage;
-    let stageSince = dayOf(r.createdAt);
-    for (const [i, a] of own.entries()) {
-      if (i === 0 || a.stage !== own[i - 1]!.stage) stageSince = dayOf(a.assessedAt);
-      stage = a.stage;
-    }
+    const own = stages
+      .filter((a) => a.relationshipId === r.id)
+      .map((a) => ({ stage: a.stage, on: dayOf(a.assessedAt) }));
+    const { stage, stageSince } = stageOn(own, today, { stage: r.stage, since: dayOf(r.createdAt) });
     out.set(r.id, {
       teamId: r.teamId,
+      stages: own,
       input: {
         today,
         relationship: {
