@@ -50,7 +50,11 @@ export function EarlyWarnings({ portfolio }: { portfolio: Portfolio }) {
                 py="sm"
                 px="xs"
                 w="100%"
-                style={{ borderTop: '1px solid var(--mantine-color-default-border)', borderRadius: 0 }}
+                style={{
+                  display: 'block',
+                  borderTop: '1px solid var(--mantine-color-default-border)',
+                  borderRadius: 0,
+                }}
                 aria-label={`${r.relationship.clientName} (${r.relationship.teamName}), health ${r.score ?? 'not scored'}: ${r.risks.map((x) => x.message).join('; ')}`}
               >
                 <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">

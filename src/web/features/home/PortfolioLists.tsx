@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { Portfolio, PortfolioRelationship } from '../../../server/features/health/portfolio.contract';
@@ -147,9 +147,9 @@ export function BalanceSummary() {
         ))}
       </SimpleGrid>
       {balance.data?.flags[0] && (
-        <Badge variant="light" color="orange" mt="sm" style={{ textTransform: 'none', height: 'auto' }}>
+        <Text size="sm" c="orange.8" mt="sm">
           {balance.data.flags[0].message}
-        </Badge>
+        </Text>
       )}
     </Paper>
   );
