@@ -186,17 +186,20 @@ function twoWay(input: HealthInput): { part: HealthComponent; risk: Risk | null 
   const share = fromClient / total;
   const score = clamp((share / TWO_WAY_TARGET) * 100);
   const explanation = `The client started ${fromClient} of ${total} in the last ${TWO_WAY_DAYS} days (${clientTps.length} of ${tps.length} touchpoints, ${clientTops.length} of ${tops.length} topics): ${Math.round(share * 100)}%. Full marks from ${Math.round(TWO_WAY_TARGET * 100)}%.`;
+  // Who started each record is the point here, so the label says it.
+  const theirs = (label: string) => `${label} — started by the client`;
+  const ours = (label: string) => `${label} — started by us`;
   const asEvidence = [
-    ...clientTps.map((t) => ({ kind: 'touchpoint' as const, id: t.id, label: t.label, on: t.on })),
-    ...clientTops.map((t) => ({ kind: 'topic' as const, id: t.id, label: t.label, on: t.on })),
+    ...clientTps.map((t) => ({ kind: 'touchpoint' as const, id: t.id, label: theirs(t.label), on: t.on })),
+    ...clientTops.map((t) => ({ kind: 'topic' as const, id: t.id, label: theirs(t.label), on: t.on })),
   ];
   const providerSide = [
     ...tps
       .filter((t) => t.initiatedBy === 'provider')
-      .map((t) => ({ kind: 'touchpoint' as const, id: t.id, label: t.label, on: t.on })),
+      .map((t) => ({ kind: 'touchpoint' as const, id: t.id, label: ours(t.label), on: t.on })),
     ...tops
       .filter((t) => t.raisedBy === 'provider')
-      .map((t) => ({ kind: 'topic' as const, id: t.id, label: t.label, on: t.on })),
+      .map((t) => ({ kind: 'topic' as const, id: t.id, label: ours(t.label), on: t.on })),
   ];
   // Flagged when the client starts fewer than one in eight touchpoints (or of touchpoints and topics together).
   const risk: Risk | null =

@@ -144,7 +144,7 @@ function Components({ components }: { components: HealthComponent[] }) {
                 <Text size="xs" c="dimmed">
                   weight {c.weight}
                 </Text>
-                <Badge variant="light" color={scoreColor(c.score)} w={72}>
+                <Badge variant="light" color={scoreColor(c.score)} miw={72} style={{ flexShrink: 0 }}>
                   {c.score ?? 'no data'}
                 </Badge>
               </Group>
