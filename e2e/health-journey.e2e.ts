@@ -51,8 +51,11 @@ test('a leader opens the portfolio, sees which relationships slip and why, and f
 
   // Open two-way flow and follow its first record: the client's own touchpoint on the timeline.
   await panel.getByRole('button', { name: /Two-way flow/ }).click();
-  // The client's own touchpoints come first, each saying who started it.
-  const evidence = panel.getByRole('link', { name: /started by the client$/ }).first();
+  // The client's own records come first, each saying who started it; follow a touchpoint.
+  const evidence = panel
+    .locator('a[href*="#touchpoint-"]')
+    .filter({ hasText: /started by the client$/ })
+    .first();
   await see(evidence);
   await shot(page, 'health-3-evidence');
   await panel.screenshot({ path: 'e2e/screenshots/health-3-panel.png' });
