@@ -130,6 +130,31 @@ describe('relationship health', () => {
     ).toEqual(['topic', 'touchpoint']);
   });
 
+  it('counts an experiment on the relationship as momentum as soon as it is planned to run now', async () => {
+    const { relationship, team } = await plantRelationship(owner);
+    advance(100);
+    const today = clock.toISOString().slice(0, 10);
+    const res = await owner.post(owner.ws('/experiments'), {
+      relationshipId: relationship.id,
+      teamId: team.id,
+      title: 'Co-design sprint with their branch staff',
+      hypothesis: 'Working in their branches shows needs they have not named',
+      protectedHours: 40,
+      startsOn: today,
+      endsOn: today,
+    });
+    expect(res.statusCode).toBe(201);
+    const m = part(await healthOf(owner, relationship.id), 'momentum');
+    expect(m.score).toBe(25);
+    expect(m.evidence).toEqual([
+      expect.objectContaining({
+        kind: 'experiment',
+        id: res.json().id,
+        label: 'Co-design sprint with their branch staff',
+      }),
+    ]);
+  });
+
   it('answers 404 for an unknown relationship and 400 naming the field for a bad range', async () => {
     const res = await owner.get(owner.ws('/relationships/00000000-0000-4000-8000-000000000000/health'));
     expect(res.statusCode).toBe(404);

@@ -14,8 +14,8 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense, useEffect } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { Health, HealthComponent, HealthHistory } from '../../../server/features/health/health.contract';
 import { get } from '../../ui/api';
 import { useWorkspace } from '../../ui/workspace';
@@ -36,6 +36,13 @@ export function HealthPanel({ relationshipId }: { relationshipId: string }) {
     queryKey: ['relationship', relationshipId, 'health', 'history'],
     queryFn: () => get<HealthHistory>(apiPath(`/relationships/${relationshipId}/health/history`)),
   });
+  // Arriving from the early-warning list (`#relationship-health`): bring the panel into view once it has loaded.
+  const { hash } = useLocation();
+  const loaded = Boolean(health.data);
+  useEffect(() => {
+    if (loaded && hash === '#relationship-health')
+      document.getElementById('relationship-health')?.scrollIntoView({ block: 'start' });
+  }, [loaded, hash]);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="relationship-health">
       <Stack gap="md">
