@@ -297,8 +297,8 @@ export async function updateCheckIn(
         mail,
       );
   }
-  // Held (or skipped) moves cadence.
-  if (status !== row.status) await refreshHealth(db, workspaceId, [relationshipId], now);
+  // Holding (or skipping) one, or correcting when it was held, moves cadence.
+  if (status !== row.status || status === 'held') await refreshHealth(db, workspaceId, [relationshipId], now);
   return getCheckIn(db, workspaceId, relationshipId, id);
 }
 
