@@ -115,13 +115,14 @@ export const benchPaths: BenchPath[] = [
     key: 'health',
     title: 'health of one relationship',
     kind: 'read',
-    pending: 'not built yet (`GET /relationships/{id}/health`)',
+    pending: 'not measured yet (`GET /relationships/{id}/health` exists; its floor is still to add)',
   },
   {
     key: 'portfolio',
     title: 'portfolio insights',
     kind: 'read',
-    pending: 'not built yet (`GET /insights/portfolio`)',
+    pending:
+      'not measured yet (`GET /insights/portfolio` exists; its floor and the health rollup rows in generate.ts are still to add)',
   },
   // Both landed after this harness: they need their floor here and their rows (time entries, the search
   // index) in generate.ts before they can be measured.

@@ -92,7 +92,8 @@ test('a new workspace: team, client, relationship, touchpoint, then an assessmen
   await navigate(page, 'Relationships');
   const row = page.getByRole('row', { name: /Harbour Café/ });
   await see(row);
-  expect(await row.textContent()).toContain('Advisory');
+  // The list may show its cached page first, then the refetched one.
+  await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('Advisory');
   await shot(page, 'signup-8-relationship-list');
   expect(browser.pageErrors).toEqual([]);
 });

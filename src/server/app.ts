@@ -16,6 +16,8 @@ import { clientsRoutes } from './features/clients/clients.routes';
 import { eventsRoutes } from './features/community/events.routes';
 import { purposeRoutes } from './features/community/purpose.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
+import { healthRoutes } from './features/health/health.routes';
+import { healthWorker } from './features/health/health.worker';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { promoteRoutes } from './features/knowledge/promote.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -66,6 +68,8 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   reflectionsRoutes,
   learningsRoutes,
   balanceRoutes,
+  healthRoutes,
+  healthWorker,
   purposeRoutes,
   eventsRoutes,
   knowledgeRoutes,

@@ -24,6 +24,8 @@ const CROSS_TENANT_INDEXES = new Map([
   ['check_in_reminders_due_idx', 'reminder worker'],
   // The pulse reminder worker finds rounds whose one reminder is due, then claims each in its workspace.
   ['pulses_reminder_due_idx', 'pulse reminder worker'],
+  // The daily health pass finds relationships due a refresh in every workspace, then claims them per workspace.
+  ['relationship_health_due_idx', 'daily health pass'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
   // A portal magic link is asked for by email alone: the contacts with portal access, across workspaces.

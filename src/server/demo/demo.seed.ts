@@ -19,6 +19,7 @@ import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
 import { type DemoPerson, type DemoRelationship, planCheckIns } from './demo.check-ins';
 import { insertCommunity } from './demo.community';
+import { insertHealth } from './demo.health';
 import { insertInward } from './demo.inward.seed';
 import {
   type ClientKey,
@@ -280,6 +281,8 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
       contacts: r.contacts,
     })),
   });
+  // Health last: it reads everything above.
+  await insertHealth(db, workspaceId, Object.values(relationshipIds), now);
   // Seeded rows bypass the stores, so the search index is built from them in one go.
   await reindexWorkspace(db, workspaceId);
   await db.insert(auditEvents).values({

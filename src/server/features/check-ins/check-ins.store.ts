@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { contacts } from '../clients/clients.table';
+import { refreshHealth } from '../health/health.store';
 import type { MailContext } from '../notifications/notifications.store';
 import { recordCheckInHeld } from '../relationships/relationships.store';
 import { currentAgenda } from './agenda.store';
@@ -296,6 +297,8 @@ export async function updateCheckIn(
         mail,
       );
   }
+  // Holding (or skipping) one, or correcting when it was held, moves cadence.
+  if (status !== row.status || status === 'held') await refreshHealth(db, workspaceId, [relationshipId], now);
   return getCheckIn(db, workspaceId, relationshipId, id);
 }
 

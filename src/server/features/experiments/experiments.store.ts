@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { clients } from '../clients/clients.table';
+import { refreshHealth } from '../health/health.store';
 import { relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { hoursWithin } from '../time/time.rollups';
@@ -145,6 +146,7 @@ export async function createExperiment(
     status: 'planned',
     createdBy,
   });
+  await refreshHealth(db, workspaceId, [input.relationshipId]);
   return getExperiment(db, workspaceId, id);
 }
 
@@ -192,6 +194,7 @@ export async function updateExperiment(
       updatedAt: now,
     })
     .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.id, id)));
+  await refreshHealth(db, workspaceId, [row.relationshipId], now);
   return getExperiment(db, workspaceId, id);
 }
 
@@ -199,7 +202,8 @@ export async function deleteExperiment(db: Db, workspaceId: string, id: string):
   const [row] = await db
     .delete(experiments)
     .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.id, id)))
-    .returning({ id: experiments.id });
+    .returning({ id: experiments.id, relationshipId: experiments.relationshipId });
   if (!row) throw AppError.notFound('Experiment');
-  return row;
+  await refreshHealth(db, workspaceId, [row.relationshipId]);
+  return { id: row.id };
 }

@@ -5,6 +5,8 @@ import type { Db } from '../../db/open';
 import { sha256 } from '../../platform/auth/secrets';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { refreshHealth } from '../health/health.store';
+import { relationships } from '../relationships/relationships.table';
 import type { PulseAnswer, PulseQuestions } from './pulses.contract';
 import { questionsOf } from './pulses.questions';
 import { workspaceName } from './pulses.store';
@@ -102,8 +104,24 @@ export async function submitResponse(db: Db, token: string, answer: PulseAnswer,
       .update(pulseRecipients)
       .set({ answered: true })
       .where(and(eq(pulseRecipients.workspaceId, pulse.workspaceId), eq(pulseRecipients.id, recipient.id)));
-    // A client's answer moves its relationship's health, in this transaction (tx, pulse.workspaceId and
-    // recipient.relationshipId, when the round is a client round):
-    // HEALTH-SEAM: refreshHealth(db, workspaceId, [relationshipId])
+    // Answers move health in this transaction: a client's, its relationship's client pulse; a team
+    // member's, the team pulse of every relationship the team serves.
+    const affected =
+      pulse.kind === 'client' && recipient.relationshipId
+        ? [recipient.relationshipId]
+        : pulse.kind === 'employee' && pulse.teamId
+          ? (
+              await tx
+                .select({ id: relationships.id })
+                .from(relationships)
+                .where(
+                  and(
+                    eq(relationships.workspaceId, pulse.workspaceId),
+                    eq(relationships.teamId, pulse.teamId),
+                  ),
+                )
+            ).map((r) => r.id)
+          : [];
+    if (affected.length > 0) await refreshHealth(tx, pulse.workspaceId, affected, now);
   });
 }

@@ -5,6 +5,7 @@ import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterKeys, decodeKeysetCursor, type SortKey, toPage } from '../../platform/pagination';
+import { refreshHealth } from '../health/health.store';
 import type { Assessment, AssessmentInput, PyramidLevel, Stage } from './relationships.contract';
 import { assessments, relationships } from './relationships.table';
 
@@ -61,6 +62,7 @@ export async function recordAssessment(
     .update(relationships)
     .set({ stage: input.stage, pyramidLevel: input.pyramidLevel, updatedAt: now })
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, relationshipId)));
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   const [created] = await history(db, workspaceId, relationshipId, { id });
   return created!;
 }

@@ -5,6 +5,7 @@ import { memberships } from '../../platform/auth/auth.table';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { clients } from '../clients/clients.table';
+import { refreshHealth } from '../health/health.store';
 import { removeFromSearch } from '../search/search.index';
 import { services } from '../services/services.table';
 import { teams } from '../teams/teams.table';
@@ -201,6 +202,8 @@ export async function updateRelationship(
       updatedAt: now,
     })
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, id)));
+  // Cadence, status and stage are inputs of health.
+  await refreshHealth(db, workspaceId, [id], now);
   await indexRelationships(db, workspaceId, { id });
   return getRelationship(db, workspaceId, id);
 }

@@ -108,5 +108,7 @@ export const assessments = pgTable(
       foreignColumns: [relationships.workspaceId, relationships.id],
     }).onDelete('cascade'),
     index('assessments_relationship_idx').on(t.workspaceId, t.relationshipId, t.assessedAt),
+    // The portfolio's stage movements of the last quarter, across relationships.
+    index('assessments_recent_idx').on(t.workspaceId, t.assessedAt),
   ],
 );

@@ -8,6 +8,7 @@ import { likePattern } from '../../platform/text';
 import { relationshipRef } from '../check-ins/check-ins.relationship';
 import { assertCheckIn } from '../check-ins/check-ins.store';
 import { clients } from '../clients/clients.table';
+import { refreshHealth } from '../health/health.store';
 import { type MailContext, notify } from '../notifications/notifications.store';
 import { relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
@@ -208,6 +209,7 @@ export async function createTopic(
       mail,
     );
   }
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   return getTopic(db, workspaceId, author, relationshipId, id);
 }
 
@@ -233,6 +235,7 @@ export async function updateTopic(
     })
     .where(and(eq(topics.workspaceId, workspaceId), eq(topics.id, id)));
   await indexTopic(db, workspaceId, id);
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   return getTopic(db, workspaceId, viewer, relationshipId, id);
 }
 
@@ -250,6 +253,7 @@ export async function deleteTopic(
     .returning({ id: topics.id });
   if (!row) throw AppError.notFound('Topic');
   await unindexTopic(db, workspaceId, id);
+  await refreshHealth(db, workspaceId, [relationshipId]);
   return row;
 }
 

@@ -5,6 +5,7 @@ import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterCursor, decodeKeysetCursor, toPage } from '../../platform/pagination';
+import { refreshHealth } from '../health/health.store';
 import { relationships } from '../relationships/relationships.table';
 import {
   type Touchpoint,
@@ -119,6 +120,7 @@ export async function createTouchpoint(
     createdAt: now,
     updatedAt: now,
   });
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   return getTouchpoint(db, workspaceId, relationshipId, id);
 }
 
@@ -142,6 +144,7 @@ export async function updateTouchpoint(
     .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
     .returning({ id: touchpoints.id });
   if (!row) throw AppError.notFound('Touchpoint');
+  await refreshHealth(db, workspaceId, [relationshipId], now);
   return getTouchpoint(db, workspaceId, relationshipId, id);
 }
 
@@ -156,6 +159,7 @@ export async function deleteTouchpoint(
     .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
     .returning({ id: touchpoints.id });
   if (!row) throw AppError.notFound('Touchpoint');
+  await refreshHealth(db, workspaceId, [relationshipId]);
   return row;
 }
 

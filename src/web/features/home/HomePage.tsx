@@ -1,14 +1,17 @@
-import { Alert, Box, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Box, Center, Grid, Loader, Stack } from '@mantine/core';
 import { PageHeader } from '../../ui/PageHeader';
 import { useWorkspace } from '../../ui/workspace';
 import { PurposeCard } from '../community/PurposeCard';
+import { EarlyWarnings, HealthDistribution } from './EarlyWarnings';
 import { GettingStarted } from './GettingStarted';
 import { useGettingStarted, useHomeRelationships } from './homeData';
-import { Overview } from './Overview';
+import { PortfolioGrid } from './PortfolioGrid';
+import { BalanceSummary, CheckInsDue, StageMovements } from './PortfolioLists';
+import { usePortfolio } from './portfolioData';
 
 /**
- * A new workspace sees its first five steps; one with relationships sees where they stand,
- * with the steps still to do beside it until they are done.
+ * A new workspace sees its first five steps; one with relationships sees the portfolio — where they stand,
+ * which are slipping and why, what is due, what moved — with the steps still to do beside it until done.
  */
 export function HomePage() {
   const { workspace } = useWorkspace();
@@ -51,12 +54,53 @@ export function HomePage() {
       </Box>
       <PageHeader
         title={workspace?.name ?? 'Home'}
-        description="Where your relationships stand, and what moved lately."
+        description="The portfolio: where your relationships stand, which are slipping and why, and what moved."
       />
       <Stack gap="lg">
         {!allDone && <GettingStarted state={steps} compact />}
-        <Overview data={relationships.data!} />
+        <Portfolio />
       </Stack>
     </>
+  );
+}
+
+function Portfolio() {
+  const portfolio = usePortfolio();
+  if (portfolio.isPending)
+    return (
+      <Center py="xl">
+        <Loader aria-label="Loading the portfolio" />
+      </Center>
+    );
+  if (portfolio.isError)
+    return (
+      <Alert color="red" title="Could not load the portfolio">
+        {portfolio.error.message}
+      </Alert>
+    );
+  const p = portfolio.data;
+  return (
+    <Stack gap="lg">
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <EarlyWarnings portfolio={p} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack gap="lg">
+            <HealthDistribution portfolio={p} />
+            <BalanceSummary />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      <PortfolioGrid portfolio={p} />
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <CheckInsDue portfolio={p} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <StageMovements portfolio={p} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
   );
 }

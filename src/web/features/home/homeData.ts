@@ -7,8 +7,8 @@ import { useWorkspace } from '../../ui/workspace';
 
 // What the home page reads. Keys start with each feature's own key, so a change made elsewhere refreshes home.
 
-/** At most this many relationships are counted on the stage ladder; a portfolio this large has its own report. */
-const MAX_PAGES = 5;
+/** One page is enough for the first steps; the portfolio counts every relationship on the server. */
+const MAX_PAGES = 1;
 
 export type HomeRelationships = { items: Relationship[]; complete: boolean };
 

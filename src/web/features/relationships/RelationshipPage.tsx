@@ -14,6 +14,7 @@ import { useWorkspace } from '../../ui/workspace';
 import { RelationshipCheckIns } from '../check-ins/RelationshipCheckIns';
 import { RelationshipExperiments } from '../experiments/RelationshipExperiments';
 import { PortalPreviewModal } from '../portal/PortalPreviewModal';
+import { HealthPanel } from '../health/HealthPanel';
 import { RelationshipTopics } from '../topics/RelationshipTopics';
 import { SidesBalance } from '../touchpoints/SidesBalance';
 import { TouchpointFormModal } from '../touchpoints/TouchpointFormModal';
@@ -127,6 +128,7 @@ function RelationshipView({ r }: { r: Relationship }) {
       <Stack gap="lg">
         <Facts r={r} />
         <AmbitionCard relationship={r} />
+        <HealthPanel relationshipId={r.id} />
         <Grid>
           <Grid.Col span={{ base: 12, md: 6, lg: 4 }}>
             <StageLadder stage={r.stage} />

@@ -26,7 +26,8 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import type { Touchpoint } from '../../../server/features/touchpoints/touchpoints.contract';
 import { del } from '../../ui/api';
 import { notifySaved, showApiError } from '../../ui/forms';
@@ -77,6 +78,12 @@ export function TouchpointTimeline(props: { relationshipId: string; onLog: () =>
     initiatedBy: side ?? undefined,
   });
   const filtered = Boolean(kind || side);
+  // `#touchpoint-<id>` (from a health number's evidence) scrolls to that touchpoint once it is loaded.
+  const { hash } = useLocation();
+  const loaded = list.items.some((tp) => hash === `#touchpoint-${tp.id}`);
+  useEffect(() => {
+    if (loaded) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [loaded, hash]);
 
   const confirmDelete = (tp: Touchpoint) =>
     modals.openConfirmModal({
@@ -154,6 +161,12 @@ export function TouchpointTimeline(props: { relationshipId: string; onLog: () =>
             return (
               <Timeline.Item
                 key={tp.id}
+                id={`touchpoint-${tp.id}`}
+                style={
+                  hash === `#touchpoint-${tp.id}`
+                    ? { outline: '2px solid var(--mantine-color-indigo-4)', borderRadius: 6 }
+                    : undefined
+                }
                 bullet={
                   <ThemeIcon
                     size={30}
