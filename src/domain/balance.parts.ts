@@ -2,7 +2,7 @@
 // its score in words, and lists the records it was scored from. No data → score null, never zero.
 
 import type { BalanceInput, BalancePart, Evidence, PartKey, PyramidLevel, Stage, TimeKind } from './balance';
-import { addDays, daysInclusive, shortDate } from './balance.calendar';
+import { addDays, daysInclusive, monthName, shortDate } from './balance.calendar';
 
 export type Window = {
   month: string;
@@ -224,24 +224,46 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
 }
 
 type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
-const latestPulses = (pulses: Pulse[], w: Window) =>
-  pulses.filter((p) => p.closedOn <= w.to).sort((a, b) => (a.closedOn < b.closedOn ? -1 : 1));
+type PulseMonth = { month: string; average: number; answers: number; rounds: Pulse[] };
+const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Rounds closed by the window's end, pooled by the month they closed in (every answer counts once), oldest
+ * first: a team asks several relationships in the same weeks, and their rounds are one reading, not a trend.
+ */
+function pulseMonths(pulses: Pulse[], w: Window): PulseMonth[] {
+  const byMonth = new Map<string, Pulse[]>();
+  for (const p of pulses)
+    if (p.closedOn <= w.to && p.responses > 0)
+      byMonth.set(p.closedOn.slice(0, 7), [...(byMonth.get(p.closedOn.slice(0, 7)) ?? []), p]);
+  return [...byMonth]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([month, rounds]) => {
+      const answers = rounds.reduce((n, r) => n + r.responses, 0);
+      const sum = rounds.reduce((n, r) => n + r.scoreSum, 0);
+      return { month, average: oneDecimal(sum / answers), answers, rounds };
+    });
+}
+
+const pulseEvidence = (months: PulseMonth[]) =>
+  months.flatMap((m) => m.rounds.map((p) => record('pulse', p.id, p.label, p.closedOn)));
 
 export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'clientPulse';
   if (!input.clientPulses)
     return noData(key, 'No client pulse yet: this part counts once clients answer one.');
   if (w.empty) return beforeStart(key);
-  const all = latestPulses(input.clientPulses, w);
-  const latest = all.at(-1);
-  if (!latest || latest.closedOn < w.from) return noData(key, `No client pulse closed ${since(w)}.`);
-  const previous = all.at(-2);
-  const delta = previous ? latest.average - previous.average : 0;
+  const months = pulseMonths(input.clientPulses, w);
+  const latest = months.at(-1);
+  if (!latest || `${latest.month}-31` < w.from) return noData(key, `No client pulse closed ${since(w)}.`);
+  const previous = months.at(-2);
+  const delta = previous ? oneDecimal(latest.average - previous.average) : 0;
+  const when = (m: PulseMonth) => monthName(`${m.month}-01`, input.today);
   return scored(
     key,
     clamp(10 * latest.average + 5 * delta),
-    `The latest client pulse averaged ${latest.average} of 10${previous ? `, ${delta >= 0 ? 'up' : 'down'} from ${previous.average}` : ''}; ten points per point of the average, five more (or less) per point it rose (or fell).`,
-    [latest, ...(previous ? [previous] : [])].map((p) => record('pulse', p.id, p.label, p.closedOn)),
+    `Client pulses closed in ${when(latest)} averaged ${latest.average} of 10 (${plural(latest.answers, 'answer')})${previous ? `, ${delta >= 0 ? 'up' : 'down'} from ${previous.average} in ${when(previous)}` : ''}; ten points per point of the average, five more (or less) per point it rose (or fell).`,
+    pulseEvidence([latest, ...(previous ? [previous] : [])]),
   );
 }
 
@@ -335,12 +357,12 @@ export function teamPulsePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'teamPulse';
   if (!input.teamPulses) return noData(key, 'No team pulse yet: this part counts once the team answers one.');
   if (w.empty) return beforeStart(key);
-  const latest = latestPulses(input.teamPulses, w).at(-1);
-  if (!latest || latest.closedOn < w.from) return noData(key, `No team pulse closed ${since(w)}.`);
+  const latest = pulseMonths(input.teamPulses, w).at(-1);
+  if (!latest || `${latest.month}-31` < w.from) return noData(key, `No team pulse closed ${since(w)}.`);
   return scored(
     key,
     clamp(10 * latest.average),
-    `The latest team pulse averaged ${latest.average} of 10 (ten points per point).`,
-    [record('pulse', latest.id, latest.label, latest.closedOn)],
+    `Team pulses closed in ${monthName(`${latest.month}-01`, input.today)} averaged ${latest.average} of 10 (${plural(latest.answers, 'answer')}; ten points per point).`,
+    pulseEvidence([latest]),
   );
 }

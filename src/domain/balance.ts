@@ -132,8 +132,9 @@ export type BalanceInput = {
     raisedBy: 'provider' | 'client';
     raisedOn: string;
   }[];
-  clientPulses?: { id: string; label: string; closedOn: string; average: number }[];
-  teamPulses?: { id: string; label: string; closedOn: string; average: number }[];
+  /** Closed pulse rounds in scope: how many answered and their scores added up (an average hides its weight). */
+  clientPulses?: { id: string; label: string; closedOn: string; responses: number; scoreSum: number }[];
+  teamPulses?: { id: string; label: string; closedOn: string; responses: number; scoreSum: number }[];
 };
 
 export type Balance = { outward: MonthBalance[]; inward: MonthBalance[]; flags: BalanceFlag[] };

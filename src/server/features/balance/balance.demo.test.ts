@@ -68,7 +68,32 @@ type CheckInRow = {
 };
 type TopicRow = { id: string; relationshipId: string; raisedBy: string; createdAt: string };
 /** What each relationship's own pages list: its check-ins and its topics. */
-type Records = { checkIns: CheckInRow[]; topics: TopicRow[] };
+/** A closed pulse round as its results page shows it: the answers' count and their 0–10 distribution. */
+type Round = {
+  id: string;
+  kind: string;
+  relationshipId: string | null;
+  teamId: string | null;
+  closesOn: string;
+  responses: number;
+  sum: number;
+};
+type Records = { checkIns: CheckInRow[]; topics: TopicRow[]; rounds: Round[] };
+
+/** Rounds closed by `to`, pooled by month of closing, as the Balance page reads a pulse. */
+function pulseMonths(rounds: Round[], to: string) {
+  const months = new Map<string, { n: number; sum: number; ids: string[] }>();
+  for (const r of rounds.filter((x) => x.closesOn <= to && x.responses > 0)) {
+    const m = months.get(r.closesOn.slice(0, 7)) ?? { n: 0, sum: 0, ids: [] };
+    m.n += r.responses;
+    m.sum += r.sum;
+    m.ids.push(r.id);
+    months.set(r.closesOn.slice(0, 7), m);
+  }
+  return [...months]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([month, m]) => ({ month, average: Math.round((10 * m.sum) / m.n) / 10, ids: m.ids }));
+}
 const addDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -136,7 +161,32 @@ async function reproduce(
         ? null
         : Math.min(100, Math.round((100 * byClient.length) / raised.length / 0.5)),
     );
-    expect(part(out, 'clientPulse').score).toBeNull();
+    // Client pulse: the latest month's pooled average, ±5 per point since the month before.
+    const inScope = (r: Round) =>
+      scope.teamId === null || (r.relationshipId ? ids.has(r.relationshipId) : r.teamId === scope.teamId);
+    const clientMonths = pulseMonths(
+      records.rounds.filter((r) => r.kind === 'client' && inScope(r)),
+      to,
+    );
+    const [prev, last] = [clientMonths.at(-2), clientMonths.at(-1)];
+    const clientPulse = part(out, 'clientPulse');
+    expect(clientPulse.score, `${month} client pulse`).toBe(
+      empty || !last || `${last.month}-31` < from
+        ? null
+        : Math.max(
+            0,
+            Math.min(
+              100,
+              Math.round(
+                10 * last.average + 5 * (prev ? Math.round((last.average - prev.average) * 10) / 10 : 0),
+              ),
+            ),
+          ),
+    );
+    if (clientPulse.score !== null)
+      expect(clientPulse.evidence.map((e) => e.id).sort()).toEqual(
+        [...last!.ids, ...(prev?.ids ?? [])].sort(),
+      );
 
     // Inward: time by kind, from the very entries the time list shows for this window.
     const rows = empty ? [] : await timeRows(scope, from, to);
@@ -183,7 +233,18 @@ async function reproduce(
     expect(reflections.score, `${month} reflections`).toBe(reflectionScore);
     if (reflectionScore !== null)
       expect(reflections.evidence.map((e) => e.id).sort()).toEqual(held.map((r) => r.id).sort());
-    expect(part(inw, 'teamPulse').score).toBeNull();
+    const teamMonth = pulseMonths(
+      records.rounds.filter(
+        (r) =>
+          r.kind === 'employee' && r.responses >= 3 && (scope.teamId === null || r.teamId === scope.teamId),
+      ),
+      to,
+    ).at(-1);
+    expect(part(inw, 'teamPulse').score, `${month} team pulse`).toBe(
+      empty || !teamMonth || `${teamMonth.month}-31` < from
+        ? null
+        : Math.min(100, Math.round(10 * teamMonth.average)),
+    );
 
     for (const m of [out, inw]) {
       const scored = m.parts.filter((p) => p.score !== null);
@@ -222,7 +283,19 @@ describe('the Balance page of the demo workspace, number by number', () => {
       );
     }
     const experiments = await allPages<Experiment>(s, s.ws('/experiments'), 200);
-    const records: Records = { checkIns: [], topics: [] };
+    const records: Records = { checkIns: [], topics: [], rounds: [] };
+    for (const p of await allPages<Round & { status: string }>(s, s.ws('/pulses'), 200)) {
+      if (p.closesOn > TODAY) continue;
+      const results = (await s.get(s.ws(`/pulses/${p.id}/results`))).json() as {
+        responses: number;
+        distribution: number[] | null;
+      };
+      if (!results.distribution) continue; // hidden: an anonymous round below three answers
+      const sum = results.distribution.reduce((x, count, score) => x + count * score, 0);
+      records.rounds.push({ ...p, responses: results.responses, sum });
+    }
+    expect(records.rounds.some((r) => r.kind === 'client')).toBe(true);
+    expect(records.rounds.some((r) => r.kind === 'employee')).toBe(true);
     for (const r of rels) {
       records.checkIns.push(
         ...(await allPages<CheckInRow>(s, s.ws(`/relationships/${r.id}/check-ins`), 200)),
@@ -274,6 +347,9 @@ describe('the Balance page of the demo workspace, number by number', () => {
       /^People & Operations: outward \+\d+ in 3 months, inward (flat|down \d+) — no reflection since \w+, partnership \+ learning time \d%, no experiment running$/,
     );
     expect(whole.flags.map((f) => f.teamName)).toContain('People & Operations');
+    // Every part of both movements has data this month: the demo shows the whole picture.
+    for (const m of [whole.outward.at(-1)!, whole.inward.at(-1)!])
+      for (const p of m.parts) expect(p.score, p.key).not.toBeNull();
   }, 120_000);
 
   it('has a year of time sheets for six people, experiments in every status and reflections for every team', async () => {

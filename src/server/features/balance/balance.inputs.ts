@@ -1,6 +1,6 @@
 // The balance read model's inputs. A read model: it reads several features' tables directly (teams,
-// relationships, assessments, check-ins, topics, time entries, experiments, reflections) for speed, and
-// writes nothing.
+// relationships, assessments, check-ins, topics, time entries, experiments, reflections) and the pulse
+// series for speed, and writes nothing.
 // Every query filters by workspace_id and is served by an index that leads with it; time is summed per team,
 // month and kind in the database, so no request walks individual entries (or touchpoints) in memory.
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
@@ -13,6 +13,7 @@ import { workspaces } from '../../platform/auth/auth.table';
 import { checkIns } from '../check-ins/check-ins.table';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
+import { clientPulseRounds, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
 import { cadencesByTeam } from '../reflections/cadences.store';
 import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.contract';
 import { reflections } from '../reflections/reflections.table';
@@ -183,6 +184,20 @@ export async function loadBalanceInputs(
     ],
   );
 
+  const [clientRounds, teamRounds] = await Promise.all([
+    clientPulseRounds(
+      db,
+      workspaceId,
+      rels.map((r) => r.id),
+    ),
+    teamPulseRounds(
+      db,
+      workspaceId,
+      teamRows.map((t) => t.id),
+    ),
+  ]);
+  const teamOf = new Map(rels.map((r) => [r.id, r.teamId]));
+
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
   const build = (
     teamIds: string[],
@@ -232,6 +247,14 @@ export async function loadBalanceInputs(
           dueOn: day(c.dueAt),
           heldOn: c.status === 'held' && c.heldAt ? day(c.heldAt) : null,
         })),
+      clientPulses: pooled(
+        [...clientRounds].filter(([relationshipId]) => keep(teamOf.get(relationshipId) ?? null)),
+        opts.today,
+      ),
+      teamPulses: pooled(
+        [...teamRounds].filter(([teamId]) => keep(teamId)),
+        opts.today,
+      ),
       topics: raised
         .filter((t) => keep(t.teamId))
         .map((t) => ({
@@ -254,4 +277,22 @@ export async function loadBalanceInputs(
         () => true,
       );
   return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace };
+}
+
+/**
+ * One entry per closed round with its answers in scope: a client round sent to several of a team's
+ * relationships counts once. Rounds without a shown average (an employee round below three answers) and
+ * rounds still open are left out.
+ */
+function pooled(series: [string, PulseRound[]][], today: string) {
+  const rounds = new Map<string, { label: string; closedOn: string; responses: number; scoreSum: number }>();
+  for (const [, list] of series)
+    for (const r of list) {
+      if (r.average === null || r.closesOn > today) continue;
+      const x = rounds.get(r.pulseId) ?? { label: r.title, closedOn: r.closesOn, responses: 0, scoreSum: 0 };
+      x.responses += r.responses;
+      x.scoreSum += r.scoreSum;
+      rounds.set(r.pulseId, x);
+    }
+  return [...rounds].map(([id, x]) => ({ id, ...x }));
 }

@@ -14,6 +14,7 @@ export type PulseRound = {
   closesOn: string; // ISO date
   responses: number; // answers counted for this relationship / team
   average: number | null; // 0–10, one decimal; null when hidden (employee rounds below 3 answers) or no answers
+  scoreSum: number; // the answers' scores added up (0 when hidden), for pooling rounds across relationships
 };
 
 type Aggregate = {
@@ -54,6 +55,7 @@ function toRound(a: Aggregate, anonymous: boolean): PulseRound {
     closesOn: a.closesOn,
     responses: a.n,
     average: hidden || a.mean === null ? null : oneDecimal(a.mean),
+    scoreSum: hidden || a.mean === null ? 0 : a.mean * a.n,
   };
 }
 
