@@ -46,13 +46,21 @@ describe('pulse series (the seam health reads)', () => {
 
     const m = await clientPulseRounds(t.database.db, owner.workspaceId, [a.id, b.id, quiet.id]);
     expect(m.get(a.id)).toEqual([
-      { pulseId: first.id, title: 'Summer', closesOn: expect.any(String), responses: 2, average: 8.5 },
+      {
+        pulseId: first.id,
+        title: 'Summer',
+        closesOn: expect.any(String),
+        responses: 2,
+        average: 8.5,
+        scoreSum: 17,
+      },
       {
         pulseId: second.id,
         title: 'Autumn (team-wide)',
         closesOn: expect.any(String),
         responses: 1,
         average: 6,
+        scoreSum: 6,
       },
     ]);
     expect(m.get(b.id)).toEqual([expect.objectContaining({ pulseId: second.id, responses: 1, average: 10 })]);
@@ -75,8 +83,22 @@ describe('pulse series (the seam health reads)', () => {
 
     const m = await teamPulseRounds(t.database.db, owner.workspaceId, [team.id, other.id]);
     expect(m.get(team.id)).toEqual([
-      { pulseId: few.id, title: 'Few', closesOn: expect.any(String), responses: 1, average: null },
-      { pulseId: full.id, title: 'Full', closesOn: expect.any(String), responses: 3, average: 6 },
+      {
+        pulseId: few.id,
+        title: 'Few',
+        closesOn: expect.any(String),
+        responses: 1,
+        average: null,
+        scoreSum: 0,
+      },
+      {
+        pulseId: full.id,
+        title: 'Full',
+        closesOn: expect.any(String),
+        responses: 3,
+        average: 6,
+        scoreSum: 18,
+      },
     ]);
     expect(m.has(other.id)).toBe(false);
   });
