@@ -29,6 +29,7 @@ import { teamsRoutes } from './features/teams/teams.routes';
 import { timeRoutes } from './features/time/time.routes';
 import { tokensRoutes } from './features/tokens/tokens.routes';
 import { topicsRoutes } from './features/topics/topics.routes';
+import { transferRoutes } from './features/transfer/transfer.routes';
 import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
 import type { AppDeps } from './platform/deps';
@@ -66,6 +67,7 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   knowledgeRoutes,
   promoteRoutes,
   searchRoutes,
+  transferRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

@@ -16,13 +16,17 @@ export function uniq(prefix = 't'): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
+/** A copy of the migrated embedded snapshot, whatever database the run uses. */
+export async function openEmbeddedTestDatabase(): Promise<Database> {
+  const snapshot = readFileSync(inject('pgliteSnapshot'));
+  return openDatabase({ kind: 'pglite', pglite: await PGlite.create({ loadDataDir: new Blob([snapshot]) }) });
+}
+
 /** A copy of the migrated snapshot (embedded), or the run's fresh PostgreSQL database. */
 export async function openTestDatabase(): Promise<Database> {
   const url = inject('testDatabaseUrl');
   if (url) return openDatabase({ kind: 'postgres', url, poolSize: 4 });
-  const snapshot = readFileSync(inject('pgliteSnapshot'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
-  return openDatabase({ kind: 'pglite', pglite });
+  return openEmbeddedTestDatabase();
 }
 
 type Body = Record<string, unknown> | unknown[] | string | undefined;
@@ -94,8 +98,10 @@ export async function createTestApp(
   limits: Pick<AppDeps, 'loginAttemptsPerMinute' | 'authAttemptsPerIpPerMinute'> = {
     authAttemptsPerIpPerMinute: 10_000,
   },
+  /** A database to use instead of the run's (an embedded one while the run uses PostgreSQL, say). */
+  database: Database | undefined = undefined,
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  database ??= await openTestDatabase();
   const config: Config = {
     ...loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }),
     sessionSecret: 'test-secret-test-secret-test-secret-00',
