@@ -29,8 +29,9 @@ import { teamsRoutes } from './features/teams/teams.routes';
 import { timeRoutes } from './features/time/time.routes';
 import { tokensRoutes } from './features/tokens/tokens.routes';
 import { topicsRoutes } from './features/topics/topics.routes';
-import { transferRoutes } from './features/transfer/transfer.routes';
 import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
+import { transferRoutes } from './features/transfer/transfer.routes';
+import { webhooksRoutes } from './features/webhooks/webhooks.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
@@ -68,6 +69,7 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   promoteRoutes,
   searchRoutes,
   transferRoutes,
+  webhooksRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

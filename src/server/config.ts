@@ -21,6 +21,7 @@ const envSchema = z.object({
   SMTP_FROM: z.string().default('Twofold <no-reply@twofold.local>'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO: flag,
+  WEBHOOKS_ALLOW_PRIVATE: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,6 +35,8 @@ export type Config = {
   smtpFrom: string;
   sessionSecret: string | undefined;
   demo: boolean;
+  /** Webhooks may target loopback and private addresses (tests, a receiver on the same network). */
+  webhooksAllowPrivate: boolean;
   logLevel: string;
 };
 
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET,
     // The embedded database is for trying Twofold: seed the demo unless told not to.
     demo: e.DEMO ?? !e.DATABASE_URL,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE ?? false,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,7 @@ import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
 import { contacts } from '../clients/clients.table';
 import type { MailContext } from '../notifications/notifications.store';
 import { recordCheckInHeld } from '../relationships/relationships.store';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import { currentAgenda } from './agenda.store';
 import type {
   CheckIn,
@@ -282,6 +283,13 @@ export async function updateCheckIn(
     .where(and(scope(workspaceId, relationshipId), eq(checkIns.id, id)))
     .returning();
   if (status === 'held' && heldAt) await recordCheckInHeld(db, workspaceId, relationshipId, heldAt);
+  if (status === 'held' && row.status !== 'held') {
+    await enqueueWebhookEvent(db, workspaceId, 'check_in.held', {
+      relationshipId,
+      checkInId: id,
+      heldAt: heldAt?.toISOString() ?? null,
+    });
+  }
   if (status !== 'scheduled' || moves) await cancelCheckInReminders(db, workspaceId, id);
   if (moves) {
     await planCheckInReminders(db, workspaceId, updated!, now);

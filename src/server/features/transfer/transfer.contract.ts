@@ -11,7 +11,10 @@ export const workspaceDocument = z.object({
       id: z.uuid(),
       email: z.string().min(3).max(320),
       name: z.string().max(200),
-      role: z.enum(['owner', 'admin', 'member']).nullable().describe('null: a former member still named by records'),
+      role: z
+        .enum(['owner', 'admin', 'member'])
+        .nullable()
+        .describe('null: a former member still named by records'),
     }),
   ),
   tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),

@@ -5,8 +5,8 @@ import { memberships, users, workspaces } from '../../platform/auth/auth.table';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { reindexWorkspace } from '../search/search.backfill';
-import type { RestoreResult, WorkspaceDocument } from './transfer.contract';
 import { exportedTables, ident } from './transfer.catalog';
+import type { RestoreResult, WorkspaceDocument } from './transfer.contract';
 
 export const FORMAT = 'twofold.workspace';
 export const VERSION = 1;
@@ -122,15 +122,14 @@ export async function restoreWorkspace(
     if (userId) membersLinked++;
     else {
       userId = newId();
-      await db.insert(users).values({ id: userId, email: m.email, name: m.name || m.email, passwordHash: null });
+      await db
+        .insert(users)
+        .values({ id: userId, email: m.email, name: m.name || m.email, passwordHash: null });
       membersCreated++;
     }
     idMap.set(m.id.toLowerCase(), userId);
     if (m.role) {
-      await db
-        .insert(memberships)
-        .values({ workspaceId, userId, role: m.role })
-        .onConflictDoNothing();
+      await db.insert(memberships).values({ workspaceId, userId, role: m.role }).onConflictDoNothing();
     }
   }
   for (const list of Object.values(doc.tables)) {

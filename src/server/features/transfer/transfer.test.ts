@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, plantWorkspace } from '../../reliability/fixtures';
+import { createTestApp, openEmbeddedTestDatabase, type Session, type TestApp } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
-import {
-  createTestApp,
-  openEmbeddedTestDatabase,
-  type Session,
-  type TestApp,
-} from '../../test/harness';
 import { EXCLUDED_TABLES, exportedTables, tenantTables } from './transfer.catalog';
 import type { WorkspaceDocument } from './transfer.contract';
 import { exportWorkspace, restoreWorkspace } from './transfer.store';
