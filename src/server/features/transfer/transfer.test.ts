@@ -50,6 +50,11 @@ describe('workspace export', () => {
     expect(doc.tables).not.toHaveProperty('search_documents');
   });
 
+  it('is audited', async () => {
+    const audit = (await owner.get(owner.ws('/audit'))).json() as { items: { action: string }[] };
+    expect(audit.items.map((a) => a.action)).toContain('workspace.exported');
+  });
+
   it('carries every tenant table unless it is excluded with a reason', async () => {
     const all = (await tenantTables(source.database.db)).map((t) => t.name);
     const exported = (await exportedTables(source.database.db)).map((t) => t.name);
