@@ -105,9 +105,12 @@ export async function restoreWorkspace(
     const table = known.get(name);
     if (!table) throw AppError.badField(`tables.${name}`, 'is not a table this installation restores');
     const cols = new Set(table.columns);
-    for (const key of Object.keys(list[0] ?? {})) {
-      if (!cols.has(key)) throw AppError.badField(`tables.${name}.0.${key}`, 'is not a column of this table');
-    }
+    list.forEach((row, i) => {
+      for (const key of Object.keys(row)) {
+        if (!cols.has(key))
+          throw AppError.badField(`tables.${name}.${i}.${key}`, 'is not a column of this table');
+      }
+    });
   }
 
   const idMap = new Map<string, string>([[doc.workspace.id.toLowerCase(), workspaceId]]);
@@ -149,10 +152,16 @@ export async function restoreWorkspace(
     const colList = cols.map(ident).join(', ');
     for (let i = 0; i < list.length; i += BATCH) {
       const chunk = list.slice(i, i + BATCH).map((r) => ({ ...r, workspace_id: workspaceId }));
-      await db.execute(
-        sql`INSERT INTO ${sql.raw(ident(table.name))} (${sql.raw(colList)})
-            SELECT ${sql.raw(colList)} FROM json_populate_recordset(NULL::${sql.raw(ident(table.name))}, ${remap(JSON.stringify(chunk))}::json)`,
-      );
+      try {
+        await db.execute(
+          sql`INSERT INTO ${sql.raw(ident(table.name))} (${sql.raw(colList)})
+              SELECT ${sql.raw(colList)} FROM json_populate_recordset(NULL::${sql.raw(ident(table.name))}, ${remap(JSON.stringify(chunk))}::json)`,
+        );
+      } catch (err) {
+        // A hand-edited or damaged document: say which table, and restore nothing (the transaction rolls back).
+        const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+        throw AppError.badField(`tables.${table.name}`, `cannot be restored: ${cause.split('\n')[0]}`);
+      }
     }
     counts[table.name] = list.length;
   }

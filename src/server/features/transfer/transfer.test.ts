@@ -122,6 +122,14 @@ describe('workspace restore', () => {
     const stranger = await admin.post(admin.ws('/restore'), { ...doc, tables: { nope: [{}] } });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.body).toContain('tables.nope');
+    const broken = await admin.post(admin.ws('/restore'), {
+      ...doc,
+      tables: { teams: [{ id: 'not-an-id', name: 'x' }] },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).toContain('tables.teams');
+    // Nothing of a refused restore stays behind.
+    expect((await admin.get(admin.ws('/teams'))).json()).toMatchObject({ items: [] });
   });
 
   it('keeps other workspaces out', async () => {
