@@ -49,7 +49,7 @@ test('an admin subscribes a receiver, sends a test and sees it delivered; then e
   await shot(page, 'webhook-1-new');
   await dialog.getByRole('button', { name: 'Create webhook' }).click();
   const secretDialog = page.getByRole('dialog', { name: 'Copy the signing secret' });
-  const secret = (await secretDialog.locator('pre').innerText()).trim();
+  const secret = ((await secretDialog.locator('pre').textContent()) ?? '').trim();
   expect(secret).toMatch(/^whsec_/);
   await secretDialog.getByRole('button', { name: 'I have copied it' }).click();
 
