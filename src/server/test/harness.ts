@@ -18,7 +18,14 @@ export function uniq(prefix = 't'): string {
 
 /** A copy of the migrated embedded snapshot, whatever database the run uses. */
 export async function openEmbeddedTestDatabase(): Promise<Database> {
-  const snapshot = readFileSync(inject('pgliteSnapshot'));
+  const file = inject('pgliteSnapshot');
+  if (!file) {
+    // A run on PostgreSQL makes no snapshot: migrate a fresh embedded database instead.
+    const fresh = await openDatabase({ kind: 'pglite', pglite: await PGlite.create('memory://') });
+    await fresh.migrate();
+    return fresh;
+  }
+  const snapshot = readFileSync(file);
   return openDatabase({ kind: 'pglite', pglite: await PGlite.create({ loadDataDir: new Blob([snapshot]) }) });
 }
 
