@@ -162,6 +162,37 @@ describe('webhooks', () => {
     await owner.delete(owner.ws(`/webhooks/${hook.id}`));
   });
 
+  it('hears about stage changes, topics and held check-ins', async () => {
+    answer = () => 200;
+    const hook = await subscribe(['relationship.stage_changed', 'topic.created', 'check_in.held']);
+    const relId = await relationship();
+    const rel = (p: string) => owner.ws(`/relationships/${relId}${p}`);
+    const assessed = await owner.post(rel('/assessments'), {
+      stage: 'advisory',
+      pyramidLevel: 'desires',
+      note: 'They ask us before deciding',
+    });
+    expect(assessed.statusCode).toBe(201);
+    const topic = await owner.post(rel('/topics'), { title: 'Shared roadmap', raisedBy: 'client' });
+    expect(topic.statusCode).toBe(201);
+    const checkIn = await owner.post(rel('/check-ins'), {
+      scheduledFor: new Date(Date.now() - 3_600_000).toISOString(),
+      sendInvites: false,
+    });
+    expect(checkIn.statusCode, checkIn.body).toBe(201);
+    const held = await owner.patch(rel(`/check-ins/${(checkIn.json() as { id: string }).id}`), {
+      status: 'held',
+    });
+    expect(held.statusCode, held.body).toBe(200);
+    const log = await logUntil(hook.id, (d) => d.length === 3 && d.every((x) => x.status === 'delivered'));
+    expect(log.map((d) => d.event).sort()).toEqual([
+      'check_in.held',
+      'relationship.stage_changed',
+      'topic.created',
+    ]);
+    await owner.delete(owner.ws(`/webhooks/${hook.id}`));
+  });
+
   it('keeps other workspaces out, and is for admins only', async () => {
     const hook = await subscribe(['check_in.held']);
     const member = await t.addMember(owner, 'member');
