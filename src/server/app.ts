@@ -37,6 +37,8 @@ import { timeRoutes } from './features/time/time.routes';
 import { tokensRoutes } from './features/tokens/tokens.routes';
 import { topicsRoutes } from './features/topics/topics.routes';
 import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
+import { transferRoutes } from './features/transfer/transfer.routes';
+import { webhooksRoutes } from './features/webhooks/webhooks.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
@@ -80,6 +82,8 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   portalPreviewRoutes,
   pulsesRoutes,
   pulseReminderWorker,
+  transferRoutes,
+  webhooksRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

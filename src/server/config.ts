@@ -22,6 +22,7 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO: flag,
   TRUST_PROXY: flag,
+  WEBHOOKS_ALLOW_PRIVATE: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +38,8 @@ export type Config = {
   demo: boolean;
   /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
+  /** Webhooks may target loopback and private addresses (tests, a receiver on the same network). */
+  webhooksAllowPrivate: boolean;
   logLevel: string;
 };
 
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO ?? !e.DATABASE_URL,
     // Off by default: a forwarded address is whatever the caller wrote, and per-IP limits would trust it.
     trustProxy: e.TRUST_PROXY ?? false,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE ?? false,
     logLevel: e.LOG_LEVEL,
   };
 }

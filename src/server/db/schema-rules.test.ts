@@ -26,6 +26,8 @@ const CROSS_TENANT_INDEXES = new Map([
   ['pulses_reminder_due_idx', 'pulse reminder worker'],
   // The daily health pass finds relationships due a refresh in every workspace, then claims them per workspace.
   ['relationship_health_due_idx', 'daily health pass'],
+  // The webhook delivery worker finds due deliveries of every workspace, then leases each in its own.
+  ['webhook_deliveries_due_idx', 'webhook delivery worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
   // A portal magic link is asked for by email alone: the contacts with portal access, across workspaces.

@@ -158,8 +158,17 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     }),
     'invitation',
   );
+  // A webhook to a public address that is never called in tests (it subscribes to nothing that follows).
+  const webhook = await created(
+    await owner.post(ws('/webhooks'), {
+      url: `https://hooks.example.com/${MARKER}`,
+      events: ['relationship.created'],
+    }),
+    'webhook',
+  );
   return {
     workspaceId: owner.workspaceId,
+    webhookId: webhook.id,
     teamId: team.id,
     serviceId: service.id,
     clientId: client.id,

@@ -227,4 +227,4 @@ describe('security headers', () => {
 });
 
 // Audit entries for login, role change and token creation are asserted in the accounts and tokens tests;
-// the export entry joins when GET /export exists (issue 8).
+// workspace.exported and workspace.restored in the transfer test.

@@ -16,13 +16,24 @@ export function uniq(prefix = 't'): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
+/** A copy of the migrated embedded snapshot, whatever database the run uses. */
+export async function openEmbeddedTestDatabase(): Promise<Database> {
+  const file = inject('pgliteSnapshot');
+  if (!file) {
+    // A run on PostgreSQL makes no snapshot: migrate a fresh embedded database instead.
+    const fresh = await openDatabase({ kind: 'pglite', pglite: await PGlite.create('memory://') });
+    await fresh.migrate();
+    return fresh;
+  }
+  const snapshot = readFileSync(file);
+  return openDatabase({ kind: 'pglite', pglite: await PGlite.create({ loadDataDir: new Blob([snapshot]) }) });
+}
+
 /** A copy of the migrated snapshot (embedded), or the run's fresh PostgreSQL database. */
 export async function openTestDatabase(): Promise<Database> {
   const url = inject('testDatabaseUrl');
   if (url) return openDatabase({ kind: 'postgres', url, poolSize: 4 });
-  const snapshot = readFileSync(inject('pgliteSnapshot'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([snapshot]) });
-  return openDatabase({ kind: 'pglite', pglite });
+  return openEmbeddedTestDatabase();
 }
 
 type Body = Record<string, unknown> | unknown[] | string | undefined;
@@ -100,8 +111,10 @@ export async function createTestApp(
   > = {
     authAttemptsPerIpPerMinute: 10_000,
   },
+  /** A database to use instead of the run's (an embedded one while the run uses PostgreSQL, say). */
+  database: Database | undefined = undefined,
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  database ??= await openTestDatabase();
   const config: Config = {
     ...loadConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: ORIGIN, LOG_LEVEL: 'silent' }),
     sessionSecret: 'test-secret-test-secret-test-secret-00',

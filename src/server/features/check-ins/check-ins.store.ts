@@ -9,6 +9,7 @@ import { contacts } from '../clients/clients.table';
 import { refreshHealth } from '../health/health.store';
 import type { MailContext } from '../notifications/notifications.store';
 import { recordCheckInHeld } from '../relationships/relationships.store';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import { currentAgenda } from './agenda.store';
 import type {
   CheckIn,
@@ -283,6 +284,13 @@ export async function updateCheckIn(
     .where(and(scope(workspaceId, relationshipId), eq(checkIns.id, id)))
     .returning();
   if (status === 'held' && heldAt) await recordCheckInHeld(db, workspaceId, relationshipId, heldAt);
+  if (status === 'held' && row.status !== 'held') {
+    await enqueueWebhookEvent(db, workspaceId, 'check_in.held', {
+      relationshipId,
+      checkInId: id,
+      heldAt: heldAt?.toISOString() ?? null,
+    });
+  }
   if (status !== 'scheduled' || moves) await cancelCheckInReminders(db, workspaceId, id);
   if (moves) {
     await planCheckInReminders(db, workspaceId, updated!, now);

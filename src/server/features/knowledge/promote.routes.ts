@@ -18,6 +18,8 @@ const learningParams = z.object({ workspaceId: z.string(), reflectionId: id, lea
 const experimentParams = z.object({ workspaceId: z.string(), experimentId: id });
 const tags = ['Knowledge'];
 const responses = { 200: knowledgeItem, 201: knowledgeItem };
+/** Promoting takes no fields; an empty object (or no body) is the request. */
+const noFields = z.object({}).optional();
 
 /** The first sentence (or line) of a text, as a title. */
 export function titleOf(text: string): string {
@@ -36,6 +38,7 @@ export function promoteRoutes(app: FastifyInstance, { db, now }: AppDeps): void 
           description:
             '`201` with the new (internal) knowledge item; `200` with the same item when the learning was promoted before.',
           params: learningParams,
+          body: noFields,
           response: responses,
         },
       },
@@ -64,6 +67,7 @@ export function promoteRoutes(app: FastifyInstance, { db, now }: AppDeps): void 
           description:
             'Only a concluded experiment can be promoted (`409` otherwise). The item holds the hypothesis and what was learned outward and inward; `200` when it was promoted before.',
           params: experimentParams,
+          body: noFields,
           response: responses,
         },
       },

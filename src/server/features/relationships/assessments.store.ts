@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { afterKeys, decodeKeysetCursor, type SortKey, toPage } from '../../platform/pagination';
 import { refreshHealth } from '../health/health.store';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import type { Assessment, AssessmentInput, PyramidLevel, Stage } from './relationships.contract';
 import { assessments, relationships } from './relationships.table';
 
@@ -46,7 +47,7 @@ export async function recordAssessment(
 ): Promise<Assessment> {
   // Locked so two people assessing at once cannot leave the relationship out of step with its history.
   const [rel] = await db
-    .select({ id: relationships.id })
+    .select({ id: relationships.id, stage: relationships.stage })
     .from(relationships)
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, relationshipId)))
     .for('update');
@@ -63,6 +64,13 @@ export async function recordAssessment(
     .set({ stage: input.stage, pyramidLevel: input.pyramidLevel, updatedAt: now })
     .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, relationshipId)));
   await refreshHealth(db, workspaceId, [relationshipId], now);
+  if (rel.stage !== input.stage) {
+    await enqueueWebhookEvent(db, workspaceId, 'relationship.stage_changed', {
+      relationshipId,
+      from: rel.stage,
+      to: input.stage,
+    });
+  }
   const [created] = await history(db, workspaceId, relationshipId, { id });
   return created!;
 }

@@ -9,6 +9,7 @@ import { refreshHealth } from '../health/health.store';
 import { removeFromSearch } from '../search/search.index';
 import { services } from '../services/services.table';
 import { teams } from '../teams/teams.table';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import { insertAssessment } from './assessments.store';
 import type {
   Relationship,
@@ -152,7 +153,9 @@ export async function createRelationship(
     assessedAt: now,
   });
   await indexRelationships(db, workspaceId, { id });
-  return getRelationship(db, workspaceId, id);
+  const created = await getRelationship(db, workspaceId, id);
+  await enqueueWebhookEvent(db, workspaceId, 'relationship.created', { relationship: created });
+  return created;
 }
 
 export async function updateRelationship(
@@ -187,6 +190,13 @@ export async function updateRelationship(
       note: patch.note || 'Changed while editing the relationship',
       assessedBy: changedBy,
       assessedAt: now,
+    });
+  }
+  if (stage !== row.stage) {
+    await enqueueWebhookEvent(db, workspaceId, 'relationship.stage_changed', {
+      relationshipId: id,
+      from: row.stage,
+      to: stage,
     });
   }
   await db

@@ -12,6 +12,7 @@ import { refreshHealth } from '../health/health.store';
 import { type MailContext, notify } from '../notifications/notifications.store';
 import { relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import type { Topic, TopicInput, TopicPatch, WorkspaceTopicListQuery } from './topics.contract';
 import { indexTopic, unindexTopic } from './topics.search';
 import { type PersonKind, topicComments, topics, topicVotes } from './topics.table';
@@ -210,6 +211,10 @@ export async function createTopic(
     );
   }
   await refreshHealth(db, workspaceId, [relationshipId], now);
+  await enqueueWebhookEvent(db, workspaceId, 'topic.created', {
+    relationshipId,
+    topic: { id, title: input.title, raisedBy: input.raisedBy, authorName: author.name },
+  });
   return getTopic(db, workspaceId, author, relationshipId, id);
 }
 

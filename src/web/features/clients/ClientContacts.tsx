@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { Contact } from '../../../server/features/clients/contacts.contract';
 import { del, patch } from '../../ui/api';
 import { EmptyState } from '../../ui/EmptyState';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { notifySaved, showApiError } from '../../ui/forms';
 import { usePagedList } from '../../ui/pagedQuery';
 import { RowActions } from '../../ui/RowActions';
@@ -69,9 +70,23 @@ export function ClientContacts({ clientId, clientName }: { clientId: string; cli
         <Title order={3} id="client-contacts">
           Contacts
         </Title>
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
-          Add contact
-        </Button>
+        <Group gap="xs">
+          <ExportCsvButton<Contact>
+            size="xs"
+            path={base}
+            filename="contacts"
+            columns={[
+              { header: 'Name', value: (c) => c.name },
+              { header: 'Email', value: (c) => c.email },
+              { header: 'Role', value: (c) => c.role },
+              { header: 'Portal access', value: (c) => (c.portalAccess ? 'yes' : 'no') },
+              { header: 'Added', value: (c) => c.createdAt },
+            ]}
+          />
+          <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={open}>
+            Add contact
+          </Button>
+        </Group>
       </Group>
       {list.isError && (
         <Text c="red" size="sm">

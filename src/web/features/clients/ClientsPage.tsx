@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Client, ClientKind } from '../../../server/features/clients/clients.contract';
 import { EmptyState } from '../../ui/EmptyState';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { usePagedList } from '../../ui/pagedQuery';
 import { useWorkspace } from '../../ui/workspace';
@@ -41,9 +42,25 @@ export function ClientsPage() {
         title="Clients"
         description="The organisations you serve — and the departments of your own organisation you serve as clients."
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New client
-          </Button>
+          <Group gap="xs">
+            <ExportCsvButton<Client>
+              path={apiPath('/clients')}
+              params={{ kind: kind === 'all' ? undefined : kind, q: q || undefined }}
+              filename="clients"
+              columns={[
+                { header: 'Name', value: (c) => c.name },
+                { header: 'Kind', value: (c) => c.kind },
+                { header: 'Industry', value: (c) => c.industry },
+                { header: 'Website', value: (c) => c.website },
+                { header: 'Contacts', value: (c) => c.contactCount },
+                { header: 'Relationships', value: (c) => c.relationshipCount },
+                { header: 'Created', value: (c) => c.createdAt },
+              ]}
+            />
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              New client
+            </Button>
+          </Group>
         }
       />
       {list.isSuccess && list.items.length === 0 && !filtered ? (

@@ -18,6 +18,7 @@ import type {
 import type { Page } from '../../../server/platform/common.contract';
 import { get } from '../../ui/api';
 import { EmptyState } from '../../ui/EmptyState';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { usePagedList } from '../../ui/pagedQuery';
 import { QueryState } from '../../ui/QueryState';
@@ -127,9 +128,31 @@ export function RelationshipsPage() {
         title="Relationships"
         description="Each of your teams serving each client: where it stands, and when the next partner check-in is due."
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={open}>
-            New relationship
-          </Button>
+          <Group gap="xs">
+            <ExportCsvButton<Relationship>
+              path={apiPath('/relationships')}
+              params={{ ...filters, sort, order }}
+              filename="relationships"
+              columns={[
+                { header: 'Client', value: (r) => r.client.name },
+                { header: 'Team', value: (r) => r.team.name },
+                { header: 'Services', value: (r) => r.services.map((s) => s.name).join('; ') },
+                { header: 'Partner lead', value: (r) => r.owner?.name },
+                { header: 'Stage', value: (r) => r.stage },
+                { header: 'Pyramid level', value: (r) => r.pyramidLevel },
+                { header: 'Status', value: (r) => r.status },
+                { header: 'Cadence (days)', value: (r) => r.cadenceDays },
+                { header: 'Next check-in due', value: (r) => r.nextCheckInDue },
+                { header: 'Last check-in', value: (r) => r.lastCheckInAt },
+                { header: 'Last touchpoint', value: (r) => r.lastTouchpointAt },
+                { header: 'Health', value: (r) => r.health.score },
+                { header: 'Ambition', value: (r) => r.ambition },
+              ]}
+            />
+            <Button leftSection={<IconPlus size={16} />} onClick={open}>
+              New relationship
+            </Button>
+          </Group>
         }
       />
       <Stack gap="sm" mb="md" display={emptyWorkspace ? 'none' : undefined}>

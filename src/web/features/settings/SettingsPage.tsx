@@ -1,8 +1,18 @@
 import { Tabs } from '@mantine/core';
-import { IconBuilding, IconHistory, IconKey, IconMail, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconDatabaseExport,
+  IconHistory,
+  IconKey,
+  IconMail,
+  IconUsers,
+  IconWebhook,
+} from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { useWorkspace } from '../../ui/workspace';
+import { TransferTab } from '../transfer/TransferTab';
+import { WebhooksTab } from '../webhooks/WebhooksTab';
 import { AuditTab } from './AuditTab';
 import { MembersTab } from './MembersTab';
 import { OutboxTab } from './OutboxTab';
@@ -13,6 +23,8 @@ const tabs = [
   { value: 'workspace', label: 'Workspace', icon: IconBuilding, adminOnly: false },
   { value: 'members', label: 'Members', icon: IconUsers, adminOnly: false },
   { value: 'tokens', label: 'API tokens', icon: IconKey, adminOnly: true },
+  { value: 'webhooks', label: 'Webhooks', icon: IconWebhook, adminOnly: true },
+  { value: 'data', label: 'Export and restore', icon: IconDatabaseExport, adminOnly: true },
   { value: 'outbox', label: 'Outbox', icon: IconMail, adminOnly: true },
   { value: 'audit', label: 'Audit log', icon: IconHistory, adminOnly: true },
 ] as const;
@@ -57,6 +69,12 @@ export function SettingsPage() {
           <>
             <Tabs.Panel value="tokens">
               <TokensTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="webhooks">
+              <WebhooksTab />
+            </Tabs.Panel>
+            <Tabs.Panel value="data">
+              <TransferTab />
             </Tabs.Panel>
             <Tabs.Panel value="outbox">
               <OutboxTab />

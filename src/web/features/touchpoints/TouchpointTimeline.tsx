@@ -30,6 +30,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { Touchpoint } from '../../../server/features/touchpoints/touchpoints.contract';
 import { del } from '../../ui/api';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { notifySaved, showApiError } from '../../ui/forms';
 import { usePagedList } from '../../ui/pagedQuery';
 import { useMe, useWorkspace } from '../../ui/workspace';
@@ -112,9 +113,26 @@ export function TouchpointTimeline(props: { relationshipId: string; onLog: () =>
           <Title order={4} id="touchpoint-timeline">
             Touchpoints
           </Title>
-          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={props.onLog}>
-            Log touchpoint
-          </Button>
+          <Group gap="xs">
+            <ExportCsvButton<Touchpoint>
+              size="xs"
+              path={base}
+              params={{ kind: kind ?? undefined, initiatedBy: side ?? undefined }}
+              filename="touchpoints"
+              columns={[
+                { header: 'When', value: (t) => t.occurredAt },
+                { header: 'Kind', value: (t) => t.kind },
+                { header: 'Initiated by', value: (t) => t.initiatedBy },
+                { header: 'Summary', value: (t) => t.summary },
+                { header: 'Discoveries', value: (t) => t.discoveries },
+                { header: 'Visibility', value: (t) => t.visibility },
+                { header: 'Logged by', value: (t) => t.createdBy?.name },
+              ]}
+            />
+            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={props.onLog}>
+              Log touchpoint
+            </Button>
+          </Group>
         </Group>
         <Group gap="xs" wrap="wrap">
           <Select

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../server/platform/paths';
+
+// The command line, run as a child process against a temporary embedded database, the way an admin would.
+const dataDir = mkdtempSync(join(tmpdir(), 'twofold-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+type Result = { code: number; stdout: string; stderr: string };
+function twofold(args: string[], input?: string): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [join(projectRoot, 'bin', 'twofold.mjs'), ...args],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 120_000,
+      },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
+    if (input !== undefined) child.stdin?.end(input);
+    else child.stdin?.end();
+  });
+}
+
+type Doc = { tables: Record<string, unknown[]>; members: { email: string }[] };
+/** Rows with ids blanked, as sorted sets: what must survive a move. */
+const contents = (d: Doc) =>
+  Object.fromEntries(
+    Object.entries(d.tables).map(([t, rows]) => [
+      t,
+      rows.map((r) => JSON.stringify(r).replace(/[0-9a-f-]{36}/g, '<id>')).sort(),
+    ]),
+  );
+
+describe('twofold command line', () => {
+  it('lists its commands, and each explains itself with --help', async () => {
+    const all = await twofold(['--help']);
+    expect(all.code).toBe(0);
+    for (const c of ['serve', 'migrate', 'create-admin', 'demo', 'import', 'export', 'restore']) {
+      expect(all.stdout).toContain(c);
+    }
+    const help = await twofold(['restore', '--help']);
+    expect(help.stdout).toContain('Usage: twofold restore');
+    expect((await twofold(['nonsense'])).code).toBe(1);
+  }, 60_000);
+
+  it('migrates, seeds the demo, exports it and restores it into a new workspace, losing nothing', async () => {
+    expect((await twofold(['migrate'])).code).toBe(0);
+    const demo = await twofold(['demo']);
+    expect(demo.stderr).toContain('demo@twofold.studio');
+    const listed = await twofold(['export']);
+    expect(listed.code).toBe(2);
+    const demoId = /([0-9a-f-]{36})\s+Northwind Studio/.exec(listed.stderr)?.[1];
+    expect(demoId).toBeDefined();
+
+    const exported = await twofold(['export', '--workspace', demoId!]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const doc = JSON.parse(exported.stdout) as Doc;
+    expect(doc.tables.relationships?.length).toBeGreaterThan(5);
+
+    const refused = await twofold(['restore', '--workspace', demoId!], exported.stdout);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already holds data');
+
+    const restored = await twofold(['restore', '--new'], exported.stdout);
+    expect(restored.code, restored.stderr).toBe(0);
+    const copyId = restored.stdout.trim();
+    expect(copyId).not.toBe(demoId);
+    const again = JSON.parse((await twofold(['export', '--workspace', copyId])).stdout) as Doc;
+    expect(contents(again)).toEqual(contents(doc));
+    expect(again.members.map((m) => m.email).sort()).toEqual(doc.members.map((m) => m.email).sort());
+  }, 300_000);
+
+  it('creates an admin, with a workspace of their own', async () => {
+    const res = await twofold([
+      'create-admin',
+      '--email',
+      'ada@example.com',
+      '--name',
+      'Ada',
+      '--password',
+      'a long password',
+    ]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+    const short = await twofold(['create-admin', '--email', 'bob@example.com', '--password', 'short']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('10 characters');
+  }, 60_000);
+
+  it('import names what it needs', async () => {
+    const file = join(dataDir, 'clients.csv');
+    writeFileSync(file, 'name\nAcme\n');
+    const res = await twofold(['import', file, '--entity', 'clients']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--workspace');
+  }, 60_000);
+});

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKER, plantWorkspace } from '../../reliability/fixtures';
+import { createTestApp, openEmbeddedTestDatabase, type Session, type TestApp } from '../../test/harness';
+import { expectIsolated } from '../../test/isolation';
+import { EXCLUDED_TABLES, exportedTables, tenantTables } from './transfer.catalog';
+import type { WorkspaceDocument } from './transfer.contract';
+import { exportWorkspace, restoreWorkspace } from './transfer.store';
+
+// The source is always the embedded database; the target is the run's database — a PostgreSQL server when
+// TEST_DATABASE_URL is set — so this file proves the move between the two.
+let source: TestApp;
+let target: TestApp;
+let owner: Session;
+let doc: WorkspaceDocument;
+
+beforeAll(async () => {
+  source = await createTestApp({}, undefined, undefined, await openEmbeddedTestDatabase());
+  target = await createTestApp();
+  owner = await source.signup();
+  await plantWorkspace(source, owner);
+  const res = await owner.get(owner.ws('/export'));
+  expect(res.statusCode, res.body).toBe(200);
+  doc = res.json() as WorkspaceDocument;
+}, 60_000);
+afterAll(async () => {
+  await source.close();
+  await target.close();
+});
+
+/** The document with `map` applied to every id, and the parts that name the export itself left out. */
+function comparable(d: WorkspaceDocument, map: Map<string, string> = new Map()) {
+  const text = JSON.stringify({ tables: d.tables, members: d.members, name: d.workspace.name });
+  const mapped = JSON.parse(text.replace(/[0-9a-f-]{36}/g, (u) => map.get(u) ?? u));
+  // Fresh ids need not sort like the old ones within one millisecond: compare rows as sets.
+  for (const [t, rows] of Object.entries(mapped.tables as Record<string, unknown[]>)) {
+    mapped.tables[t] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return mapped;
+}
+
+describe('workspace export', () => {
+  it('is one versioned document holding every record, members by email', () => {
+    expect(doc).toMatchObject({ format: 'twofold.workspace', version: 1 });
+    expect(doc.members.map((m) => m.email)).toContain(owner.user.email);
+    for (const t of ['clients', 'contacts', 'relationships', 'touchpoints', 'check_ins', 'topics']) {
+      expect(doc.tables[t]?.length, t).toBeGreaterThan(0);
+    }
+    expect(JSON.stringify(doc.tables.clients)).toContain(MARKER);
+    expect(doc.tables).not.toHaveProperty('api_tokens');
+    expect(doc.tables).not.toHaveProperty('search_documents');
+  });
+
+  it('is audited', async () => {
+    const audit = (await owner.get(owner.ws('/audit'))).json() as { items: { action: string }[] };
+    expect(audit.items.map((a) => a.action)).toContain('workspace.exported');
+  });
+
+  it('carries every tenant table unless it is excluded with a reason', async () => {
+    const all = (await tenantTables(source.database.db)).map((t) => t.name);
+    const exported = (await exportedTables(source.database.db)).map((t) => t.name);
+    for (const name of all) {
+      expect(exported.includes(name) || Boolean(EXCLUDED_TABLES[name]), name).toBe(true);
+    }
+    // An exclusion for a table that no longer exists would hide a renamed one.
+    expect(Object.keys(EXCLUDED_TABLES).filter((n) => !all.includes(n))).toEqual([]);
+    expect(Object.keys(doc.tables).sort()).toEqual([...exported].sort());
+  });
+
+  it('is for admins only', async () => {
+    const member = await source.addMember(owner, 'member');
+    expect((await member.get(member.ws('/export'))).statusCode).toBe(403);
+    expect((await member.post(member.ws('/restore'), doc)).statusCode).toBe(403);
+  });
+});
+
+describe('workspace restore', () => {
+  it('round trip: export → restore into an empty workspace → export gives the same document', async () => {
+    const admin = await target.signup();
+    const db = target.database.db;
+    const restored = await db.transaction((tx) => restoreWorkspace(tx, admin.workspaceId, doc));
+    const again = await exportWorkspace(db, admin.workspaceId, new Date());
+    // The restoring admin is a member of the new workspace too; everything else must match exactly.
+    again.members = again.members.filter((m) => m.email !== admin.user.email);
+    const map = new Map([...restored.idMap].map(([a, b]) => [a, b]));
+    expect(comparable(again)).toEqual(comparable(doc, map));
+    // Every id is fresh.
+    const oldIds = new Set(doc.tables.clients?.map((c) => c.id));
+    expect(again.tables.clients?.some((c) => oldIds.has(c.id))).toBe(false);
+  }, 60_000);
+
+  it('restores through the API, rebuilds search and audits it', async () => {
+    const admin = await target.signup();
+    const res = await admin.post(admin.ws('/restore'), doc);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { tables: Record<string, number>; membersCreated: number };
+    expect(body.tables.clients).toBe(doc.tables.clients?.length);
+    const found = (await admin.get(admin.ws(`/search?q=${MARKER}`))).json() as { groups: unknown[] };
+    expect(found.groups.length).toBeGreaterThan(0);
+    const audit = (await admin.get(admin.ws('/audit'))).json() as { items: { action: string }[] };
+    expect(audit.items.map((a) => a.action)).toContain('workspace.restored');
+    const relationships = (await admin.get(admin.ws('/relationships'))).json() as { items: unknown[] };
+    expect(relationships.items).toHaveLength(doc.tables.relationships?.length ?? -1);
+  }, 60_000);
+
+  it('links members to existing accounts by email on the same installation', async () => {
+    const admin = await source.signup();
+    const res = await admin.post(admin.ws('/restore'), doc);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ membersCreated: 0 });
+    // The original owner now sees the copy among their workspaces.
+    const me = (await owner.get('/api/v1/me')).json() as { workspaces: { id: string }[] };
+    expect(me.workspaces.map((w) => w.id)).toContain(admin.workspaceId);
+  }, 60_000);
+
+  it('refuses a workspace that holds data (409) and a document it cannot read (400)', async () => {
+    const res = await owner.post(owner.ws('/restore'), doc);
+    expect(res.statusCode).toBe(409);
+    const admin = await target.signup();
+    const wrong = await admin.post(admin.ws('/restore'), { ...doc, version: 2 });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('version');
+    const stranger = await admin.post(admin.ws('/restore'), { ...doc, tables: { nope: [{}] } });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.body).toContain('tables.nope');
+    const broken = await admin.post(admin.ws('/restore'), {
+      ...doc,
+      tables: { teams: [{ id: 'not-an-id', name: 'x' }] },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.body).toContain('tables.teams');
+    // Nothing of a refused restore stays behind.
+    expect((await admin.get(admin.ws('/teams'))).json()).toMatchObject({ items: [] });
+  });
+
+  it('keeps other workspaces out', async () => {
+    await expectIsolated(
+      source,
+      [
+        { method: 'GET', url: owner.ws('/export') },
+        { method: 'POST', url: owner.ws('/restore'), body: doc as unknown as Record<string, unknown> },
+      ],
+      MARKER,
+    );
+  });
+});
