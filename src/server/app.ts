@@ -16,6 +16,7 @@ import { clientsRoutes } from './features/clients/clients.routes';
 import { eventsRoutes } from './features/community/events.routes';
 import { purposeRoutes } from './features/community/purpose.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
+import { importsRoutes } from './features/imports/imports.routes';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { promoteRoutes } from './features/knowledge/promote.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -66,6 +67,7 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   knowledgeRoutes,
   promoteRoutes,
   searchRoutes,
+  importsRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

@@ -22,6 +22,8 @@ const CROSS_TENANT_INDEXES = new Map([
   ['mail_messages_due_idx', 'mail delivery worker'],
   // The check-in reminder worker finds due reminders of every workspace, then claims each in its own.
   ['check_in_reminders_due_idx', 'reminder worker'],
+  // The import worker finds committed imports waiting for a runner in every workspace.
+  ['imports_due_idx', 'import worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
   // Full-text search: a GIN index on the tsvector alone (a composite one needs btree_gin, which PGlite loads

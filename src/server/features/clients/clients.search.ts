@@ -1,7 +1,7 @@
 // How clients and contacts appear in search: one document each, written by their stores on every write
 // and read in bulk by the search backfill. A contact's line names its client, so renaming a client
 // re-indexes its contacts.
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { indexForSearch, type SearchDoc } from '../search/search.index';
 import { clients, contacts } from './clients.table';
@@ -68,6 +68,16 @@ export async function indexContacts(
 ) {
   const where = 'id' in scope ? eq(contacts.id, scope.id) : eq(contacts.clientId, scope.clientId);
   await indexForSearch(db, workspaceId, (await contactRows(db, workspaceId, where)).map(toContactDoc));
+}
+
+/** Refreshes the documents of many contacts at once (bulk writes such as a CSV import). */
+export async function indexContactIds(db: Db, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await indexForSearch(
+    db,
+    workspaceId,
+    (await contactRows(db, workspaceId, inArray(contacts.id, ids))).map(toContactDoc),
+  );
 }
 
 export async function contactDocsAfter(db: Db, workspaceId: string, afterId: string | null, limit: number) {
