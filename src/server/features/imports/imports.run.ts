@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { type ImportRow, readRow } from '../../../domain/imports';
 import type { Db } from '../../db/open';
 import { recordAudit } from '../../platform/audit';
@@ -13,8 +13,11 @@ import {
 } from './imports.write';
 
 type Row = typeof imports.$inferSelect;
+/** The import without its file: what each batch reads and writes back (the file is read once per run). */
+type State = Omit<Row, 'csv'>;
+const { csv: _file, ...stateColumns } = getTableColumns(imports);
 export type ImportProgress = Pick<
-  Row,
+  State,
   'status' | 'processed' | 'total' | 'created' | 'updated' | 'skipped' | 'rejected'
 >;
 export type RunOptions = {
@@ -25,7 +28,7 @@ export type RunOptions = {
   now?: () => Date;
 };
 
-const BATCH = 2_000;
+const BATCH = 5_000;
 const LEASE_MS = 2 * 60_000;
 const MAX_ERRORS = 1_000;
 const MAX_ATTEMPTS = 3;
@@ -96,13 +99,13 @@ export async function runImport(
   const now = options.now ?? (() => new Date());
   const claimed = await claim(db, workspaceId, importId, now());
   if (!claimed) {
-    const [row] = await db.select().from(imports).where(scope(workspaceId, importId));
+    const [row] = await db.select(stateColumns).from(imports).where(scope(workspaceId, importId));
     if (!row) throw new Error(`no import ${importId}`);
     return row;
   }
-  let current: Row = claimed;
+  let current: State = claimed;
   try {
-    const checked = checkAll(current);
+    const checked = checkAll(claimed);
     const dir: ClientDirectory = await loadClientDirectory(db, workspaceId);
     const size = options.batchSize ?? BATCH;
     while (current.processed < checked.length) {
@@ -131,7 +134,7 @@ export async function runImport(
         .update(imports)
         .set({ status: 'done', leaseUntil: null, finishedAt: now(), updatedAt: now() })
         .where(scope(workspaceId, importId))
-        .returning();
+        .returning(stateColumns);
     });
     options.onProgress?.(done!);
     return done!;
@@ -159,18 +162,18 @@ export async function runImport(
 
 async function runBatch(
   db: Db,
-  current: Row,
+  current: State,
   rows: Checked[],
   dir: ClientDirectory,
   options: RunOptions & { now: () => Date },
   range: { from: number; to: number },
-): Promise<Row> {
+): Promise<State> {
   const { workspaceId, id } = current;
   let commitDir = () => {};
   const next = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     // The lease and the mark are checked under the row lock: a second runner can never write a batch twice.
-    const [locked] = await tx.select().from(imports).where(scope(workspaceId, id)).for('update');
+    const [locked] = await tx.select(stateColumns).from(imports).where(scope(workspaceId, id)).for('update');
     if (!locked || locked.processed !== range.from)
       throw new Error('the import moved on under another runner');
     const good = rows
@@ -210,7 +213,7 @@ async function runBatch(
         updatedAt: options.now(),
       })
       .where(scope(workspaceId, id))
-      .returning();
+      .returning(stateColumns);
     return row!;
   });
   commitDir();
