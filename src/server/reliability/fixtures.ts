@@ -148,8 +148,16 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     }),
     'invitation',
   );
+  const upload = await owner.request(
+    'POST',
+    ws('/imports?entity=contacts'),
+    `Email,Name,Company,${MARKER}\nimport-${MARKER.toLowerCase()}@client.example,${MARKER},Client ${MARKER},${MARKER}\n`,
+    { 'content-type': 'text/csv' },
+  );
+  const csvImport = await created(upload, 'import');
   return {
     workspaceId: owner.workspaceId,
+    importId: csvImport.id,
     teamId: team.id,
     serviceId: service.id,
     clientId: client.id,
