@@ -18,6 +18,9 @@ import type { ImportState } from '../../../server/features/imports/imports.contr
 import { get } from '../../ui/api';
 import { useWorkspace } from '../../ui/workspace';
 
+/** Problems listed on the page; the download holds them all. */
+const SHOWN = 100;
+
 const statusColor = { pending: 'gray', running: 'blue', done: 'green', failed: 'red' } as const;
 
 export function ImportStatusBadge({ status }: { status: ImportState['status'] }) {
@@ -101,7 +104,7 @@ export function ImportReport({ importId }: { importId: string }) {
               Download rejected rows
             </Button>
           </Group>
-          <Table.ScrollContainer minWidth={400} mah={360}>
+          <Table.ScrollContainer minWidth={400}>
             <Table fz="sm" verticalSpacing={4} aria-label="Problems by row">
               <Table.Thead>
                 <Table.Tr>
@@ -111,7 +114,7 @@ export function ImportReport({ importId }: { importId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {state.errors.map((e) => (
+                {state.errors.slice(0, SHOWN).map((e) => (
                   <Table.Tr key={`${e.row}-${e.field}`}>
                     <Table.Td>{e.row}</Table.Td>
                     <Table.Td>{e.field}</Table.Td>
@@ -121,6 +124,11 @@ export function ImportReport({ importId }: { importId: string }) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {state.errors.length > SHOWN && (
+            <Text size="sm" c="dimmed" mt="xs">
+              The first {SHOWN} problems are shown; the download has every rejected row.
+            </Text>
+          )}
         </Paper>
       )}
       {state.status === 'done' && (

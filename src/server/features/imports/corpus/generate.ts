@@ -101,7 +101,8 @@ export function hubspotContacts(
       i % 2 ? 'Customer' : 'Lead',
       '2025-03-04 09:12',
     ];
-    if (step && i % step === step - 1 && brokenRows.length < broken) {
+    // The first broken row comes early, so a preview of the first rows shows one.
+    if (step && i % step === Math.min(4, step - 1) && brokenRows.length < broken) {
       brokenKinds[brokenRows.length % brokenKinds.length]!.make(r);
       brokenRows.push(i + 2);
     }
