@@ -19,6 +19,7 @@ import { hashPassword, randomToken } from '../platform/auth/secrets';
 import { newId } from '../platform/ids';
 import { type DemoPerson, type DemoRelationship, planCheckIns } from './demo.check-ins';
 import { insertCommunity } from './demo.community';
+import { insertPastImport } from './demo.imports';
 import { insertInward } from './demo.inward.seed';
 import {
   type ClientKey,
@@ -262,6 +263,7 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
     relationships: relationshipSeeds,
   });
   await insertCommunity(db, { workspaceId, now, userId });
+  await insertPastImport(db, { workspaceId, userId: userId(demoUser.key), now });
   // Seeded rows bypass the stores, so the search index is built from them in one go.
   await reindexWorkspace(db, workspaceId);
   await db.insert(auditEvents).values({

@@ -101,6 +101,14 @@ describe('importing contacts', () => {
       'ravi.menon@harbor-health.example',
     ]);
 
+    // Imported contacts are found by search, with their role and client, like contacts added by hand.
+    const found = (await s.get(s.ws('/search?q=Menon&kind=contact'))).json();
+    expect(found.groups[0].hits[0]).toMatchObject({
+      title: 'Ravi Menon',
+      subtitle: expect.stringContaining('Harbor Health'),
+      clientId: harbor.id,
+    });
+
     const again = await importFile(s, 'contacts', corpus('hubspot-contacts.csv'));
     expect(again).toMatchObject({ status: 'done', created: 0, updated: 0, skipped: 7, rejected: 5 });
     expect(await clientsOf(s)).toHaveLength(3);
