@@ -97,16 +97,20 @@ export async function writeContacts({ db, workspaceId, dir, rows }: Batch<Contac
     dir,
     rows.map((r) => r.value),
   );
-  const values = sql.join(
-    rows.map(
-      (r, i) =>
-        sql`(${workspaceId}::uuid, ${newId()}::uuid, ${resolved.ids[i]}::uuid, ${r.value.name}, ${r.value.email}, ${r.value.role})`,
-    ),
-    sql`, `,
+  // One JSON parameter rather than 6 × 5,000: parsing and binding a statement that size is most of its cost.
+  const batch = JSON.stringify(
+    rows.map((r, i) => ({
+      id: newId(),
+      client_id: resolved.ids[i],
+      name: r.value.name,
+      email: r.value.email,
+      role: r.value.role,
+    })),
   );
   const result = (await db.execute(sql`
     INSERT INTO contacts AS c (workspace_id, id, client_id, name, email, role)
-    VALUES ${values}
+    SELECT ${workspaceId}::uuid, x.id, x.client_id, x.name, x.email, x.role
+    FROM jsonb_to_recordset(${batch}::jsonb) AS x(id uuid, client_id uuid, name text, email text, role text)
     ON CONFLICT (workspace_id, lower(email)) DO UPDATE
       SET name = excluded.name, role = coalesce(excluded.role, c.role), client_id = excluded.client_id, updated_at = now()
       WHERE (c.name, c.role, c.client_id) IS DISTINCT FROM (excluded.name, coalesce(excluded.role, c.role), excluded.client_id)
