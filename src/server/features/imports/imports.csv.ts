@@ -1,5 +1,17 @@
 import Papa from 'papaparse';
 
+/**
+ * The file's text: UTF-8 when it is valid UTF-8, else Windows-1252 — what Excel's plain "CSV" writes on
+ * Windows, so "Fernández" arrives as typed rather than as replacement characters.
+ */
+export function decodeCsv(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 export type ParsedCsv = { columns: string[]; rows: Array<Record<string, string>> };
 
 /**

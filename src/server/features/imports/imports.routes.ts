@@ -14,6 +14,7 @@ import {
   uploadQuery,
   uploadResult,
 } from './imports.contract';
+import { decodeCsv } from './imports.csv';
 import { dueImports, runImport } from './imports.run';
 import { commitImport, createImport, getImport, listImports, rejectedCsv } from './imports.store';
 
@@ -33,8 +34,8 @@ export function importsRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerWorkspaceRoutes(app, db, (r) => {
     r.addContentTypeParser(
       ['text/csv', 'text/plain'],
-      { parseAs: 'string', bodyLimit: UPLOAD_LIMIT },
-      (_req, body, done) => done(null, body),
+      { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT },
+      (_req, body, done) => done(null, decodeCsv(body as Buffer)),
     );
 
     r.get(

@@ -139,6 +139,19 @@ describe('importing contacts', () => {
     expect(done).toMatchObject({ created: 3, rejected: 3 });
   });
 
+  it('reads a file Excel saved as Windows-1252', async () => {
+    const s = await t.signup();
+    const latin1 = Buffer.from(
+      'Email;Name;Company\nlucia@harbor.example;Lucía Fernández;Harbor Health\n',
+      'latin1',
+    );
+    const res = await s.request('POST', s.ws('/imports?entity=contacts'), latin1 as never, {
+      'content-type': 'text/csv',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().preview[0].cells.Name).toBe('Lucía Fernández');
+  });
+
   it('imports Pipedrive and Twenty exports with the suggested mapping', async () => {
     const s = await t.signup();
     expect(await importFile(s, 'contacts', corpus('pipedrive-persons.csv'))).toMatchObject({
