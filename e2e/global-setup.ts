@@ -17,6 +17,8 @@ function newestSource(): number {
   walk(join(root, 'src', 'web'), () => true);
   // The web app imports the server's contract files (and the shared pieces of the platform).
   walk(join(root, 'src', 'server'), (p) => p.endsWith('.contract.ts'));
+  // …and the pure rules it shares with the server (the import preview re-checks rows with them).
+  walk(join(root, 'src', 'domain'), (p) => !p.includes('.test.'));
   for (const f of ['vite.config.ts', 'package-lock.json']) {
     const p = join(root, f);
     if (existsSync(p)) newest = Math.max(newest, statSync(p).mtimeMs);

@@ -101,4 +101,33 @@ describe('twofold command line', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('--workspace');
   }, 60_000);
+
+  it('imports a CSV into a workspace with a progress bar, reporting rejected rows; twice changes nothing', async () => {
+    const admin = await twofold([
+      'create-admin',
+      '--email',
+      'importer@example.com',
+      '--name',
+      'Ida',
+      '--password',
+      'a long password',
+    ]);
+    const workspaceId = admin.stdout.trim();
+    const file = join(dataDir, 'contacts.csv');
+    writeFileSync(
+      file,
+      'First Name,Last Name,Email,Company Name\nAda,Lovelace,ada@analytical.example,Analytical Engines\nBroken,Row,not-an-email,Analytical Engines\nGrace,Hopper,grace@cobol.example,Cobol Works\n',
+    );
+    const first = await twofold(['import', file, '--workspace', workspaceId, '--entity', 'contacts']);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain('Imported 2 contacts');
+    expect(first.stderr).toContain('1 rows rejected');
+    const exported = JSON.parse((await twofold(['export', '--workspace', workspaceId])).stdout) as Doc;
+    expect(exported.tables.contacts).toHaveLength(2);
+    expect(exported.tables.clients).toHaveLength(2);
+    const again = await twofold(['import', file, '--workspace', workspaceId, '--entity', 'contacts']);
+    expect(again.stderr).toContain('Imported 0 contacts, 2 unchanged');
+    const after = JSON.parse((await twofold(['export', '--workspace', workspaceId])).stdout) as Doc;
+    expect(after.tables.contacts).toHaveLength(2);
+  }, 180_000);
 });

@@ -181,7 +181,13 @@ export async function importCommand(args: Args): Promise<number> {
     if (!owner) throw AppError.notFound('Workspace');
     const bar = progressBar(`Importing ${entity}`);
     const result = await runImportCommand(db, { workspaceId, userId: owner.userId, entity, csvText }, bar);
-    say(`Imported ${result.imported} ${entity}${result.skipped ? `, skipped ${result.skipped}` : ''}`);
+    say(
+      `Imported ${result.imported} ${entity}${result.skipped ? `, ${result.skipped} unchanged` : ''}` +
+        (result.rejected
+          ? `; ${result.rejected} rows rejected — see Settings → Import ${result.importId} for the report`
+          : ''),
+    );
+    if (result.rejected) return 1;
     return 0;
   });
 }

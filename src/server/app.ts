@@ -18,6 +18,7 @@ import { purposeRoutes } from './features/community/purpose.routes';
 import { experimentsRoutes } from './features/experiments/experiments.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { healthWorker } from './features/health/health.worker';
+import { importsRoutes } from './features/imports/imports.routes';
 import { knowledgeRoutes } from './features/knowledge/knowledge.routes';
 import { promoteRoutes } from './features/knowledge/promote.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -84,6 +85,7 @@ const features: Array<(app: FastifyInstance, deps: AppDeps) => void> = [
   pulseReminderWorker,
   transferRoutes,
   webhooksRoutes,
+  importsRoutes,
 ];
 
 /** One registered route, as the reliability tests walk them. */

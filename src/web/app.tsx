@@ -88,6 +88,14 @@ function routes() {
           lazy: () => import('./features/clients/ClientsPage').then((m) => ({ Component: m.ClientsPage })),
         },
         {
+          path: 'import',
+          lazy: () => import('./features/imports/ImportPage').then((m) => ({ Component: m.ImportPage })),
+        },
+        {
+          path: 'import/:importId',
+          lazy: () => import('./features/imports/ImportPage').then((m) => ({ Component: m.ImportPage })),
+        },
+        {
           path: 'clients/:clientId',
           lazy: () => import('./features/clients/ClientPage').then((m) => ({ Component: m.ClientPage })),
         },

@@ -28,6 +28,8 @@ const CROSS_TENANT_INDEXES = new Map([
   ['relationship_health_due_idx', 'daily health pass'],
   // The webhook delivery worker finds due deliveries of every workspace, then leases each in its own.
   ['webhook_deliveries_due_idx', 'webhook delivery worker'],
+  // The import worker finds committed imports waiting for a runner in every workspace.
+  ['imports_due_idx', 'import worker'],
   // GET /me lists the workspaces a person belongs to: by nature a lookup across workspaces.
   ['memberships_user_idx', 'workspaces of one person'],
   // A portal magic link is asked for by email alone: the contacts with portal access, across workspaces.

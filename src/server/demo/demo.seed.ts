@@ -20,6 +20,7 @@ import { newId } from '../platform/ids';
 import { type DemoPerson, type DemoRelationship, planCheckIns } from './demo.check-ins';
 import { insertCommunity } from './demo.community';
 import { insertHealth } from './demo.health';
+import { insertPastImport } from './demo.imports';
 import { insertInward } from './demo.inward.seed';
 import {
   type ClientKey,
@@ -281,6 +282,7 @@ async function insertDemo(db: Db, options: DemoOptions): Promise<DemoSeeded> {
       contacts: r.contacts,
     })),
   });
+  await insertPastImport(db, { workspaceId, userId: userId(demoUser.key), now });
   // Health last: it reads everything above.
   await insertHealth(db, workspaceId, Object.values(relationshipIds), now);
   // Seeded rows bypass the stores, so the search index is built from them in one go.

@@ -166,9 +166,17 @@ export async function plantWorkspace(t: TestApp, owner: Session): Promise<Record
     }),
     'webhook',
   );
+  const upload = await owner.request(
+    'POST',
+    ws('/imports?entity=contacts'),
+    `Email,Name,Company,${MARKER}\nimport-${MARKER.toLowerCase()}@client.example,${MARKER},Client ${MARKER},${MARKER}\n`,
+    { 'content-type': 'text/csv' },
+  );
+  const csvImport = await created(upload, 'import');
   return {
     workspaceId: owner.workspaceId,
     webhookId: webhook.id,
+    importId: csvImport.id,
     teamId: team.id,
     serviceId: service.id,
     clientId: client.id,

@@ -17,8 +17,10 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   audit_events: 'the trail of what happened on this installation; the restore itself is audited',
   webhooks: 'subscriptions carry signing secrets of this installation; subscribe again after a move',
   webhook_deliveries: 'the delivery log of this installation’s webhooks',
-  portal_links: 'single-use sign-in links of this installation, valid for minutes; contacts ask for a new one',
+  portal_links:
+    'single-use sign-in links of this installation, valid for minutes; contacts ask for a new one',
   portal_sessions: 'signed-in portal sessions of this installation; contacts sign in again after a move',
+  imports: 'uploaded files and their run state on this installation; what they imported is in the export',
 };
 
 export type TenantTable = { name: string; columns: string[] };

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Client, ClientKind } from '../../../server/features/clients/clients.contract';
@@ -57,6 +57,14 @@ export function ClientsPage() {
                 { header: 'Created', value: (c) => c.createdAt },
               ]}
             />
+            <Button
+              component={Link}
+              to={link('/import')}
+              variant="default"
+              leftSection={<IconUpload size={16} />}
+            >
+              Import CSV
+            </Button>
             <Button leftSection={<IconPlus size={16} />} onClick={open}>
               New client
             </Button>
@@ -67,11 +75,18 @@ export function ClientsPage() {
         <EmptyState
           icon={<IconBuildingCommunity />}
           title="No clients yet"
-          action={<Button onClick={open}>Add your first client</Button>}
+          action={
+            <Group>
+              <Button onClick={open}>Add your first client</Button>
+              <Button component={Link} to={link('/import')} variant="default">
+                Import from a CSV
+              </Button>
+            </Group>
+          }
         >
           Add the client you most want to grow a partnership with: an <b>external organisation</b> that pays
           for your work, or an <b>internal department</b> your team serves. Then add the people you work with
-          there.
+          there. Coming from a CRM? Import your companies and contacts from its CSV export.
         </EmptyState>
       ) : (
         <>
