@@ -1,13 +1,14 @@
 // Relationship health: computed by the domain rule from bounded inputs, kept current as a rollup per
 // relationship (and relationships.health_score) on every write that changes an input, and snapshotted per
 // day for the history chart.
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { addDays } from '../../../domain/cadence';
 import { computeHealth, type Health as DomainHealth, riskRank } from '../../../domain/health';
 import type { Db } from '../../db/open';
 import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { relationships } from '../relationships/relationships.table';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import type { Health, HealthHistory, HealthHistoryQuery } from './health.contract';
 import { loadHealthInputs } from './health.inputs';
 import { healthSnapshots, relationshipHealth } from './health.table';
@@ -37,6 +38,19 @@ export async function storeHealth(
 ): Promise<void> {
   if (computed.size === 0) return;
   const rows = [...computed].map(([relationshipId, h]) => ({ relationshipId, h }));
+  const before = await db
+    .select({ id: relationshipHealth.relationshipId, risks: relationshipHealth.risks })
+    .from(relationshipHealth)
+    .where(
+      and(
+        eq(relationshipHealth.workspaceId, workspaceId),
+        inArray(
+          relationshipHealth.relationshipId,
+          rows.map((r) => r.relationshipId),
+        ),
+      ),
+    );
+  const hadRisks = new Map(before.map((r) => [r.id, new Set(r.risks.map((x) => x.key))]));
   await db
     .insert(relationshipHealth)
     .values(
@@ -64,6 +78,17 @@ export async function storeHealth(
         refreshDueAt: sql`excluded.refresh_due_at`,
       },
     });
+  // A risk that was not flagged before is news for webhook subscribers, in this same transaction.
+  for (const { relationshipId, h } of rows) {
+    const had = hadRisks.get(relationshipId) ?? new Set<string>();
+    const raised = h.risks.filter((r) => !had.has(r.key));
+    if (raised.length > 0)
+      await enqueueWebhookEvent(db, workspaceId, 'health.risk_raised', {
+        relationshipId,
+        score: h.score,
+        risks: raised,
+      });
+  }
   await writeSnapshots(db, workspaceId, computed, day);
   // The score the relationship list shows; one statement for the batch.
   const values = sql.join(

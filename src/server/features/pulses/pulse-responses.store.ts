@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { refreshHealth } from '../health/health.store';
 import { relationships } from '../relationships/relationships.table';
+import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import type { PulseAnswer, PulseQuestions } from './pulses.contract';
 import { questionsOf } from './pulses.questions';
 import { workspaceName } from './pulses.store';
@@ -123,5 +124,13 @@ export async function submitResponse(db: Db, token: string, answer: PulseAnswer,
             ).map((r) => r.id)
           : [];
     if (affected.length > 0) await refreshHealth(tx, pulse.workspaceId, affected, now);
+    // Subscribers hear that a round was answered; who answered an anonymous round, and how, stays here.
+    await enqueueWebhookEvent(tx, pulse.workspaceId, 'pulse.responded', {
+      pulseId: pulse.id,
+      kind: pulse.kind,
+      ...(pulse.kind === 'client'
+        ? { relationshipId: recipient.relationshipId, score: answer.score, comment: answer.comment ?? null }
+        : {}),
+    });
   });
 }

@@ -193,6 +193,52 @@ describe('webhooks', () => {
     await owner.delete(owner.ws(`/webhooks/${hook.id}`));
   });
 
+  it('hears that a pulse was answered and that a health risk was raised', async () => {
+    answer = () => 200;
+    const hook = await subscribe(['pulse.responded', 'health.risk_raised']);
+    const relId = await relationship();
+    const rel = (await owner.get(owner.ws(`/relationships/${relId}`))).json() as { clientId: string };
+    await owner.post(owner.ws(`/clients/${rel.clientId}/contacts`), {
+      name: 'Hanna',
+      email: `${uniq('hanna')}@client.example`,
+    });
+    const pulse = await owner.post(owner.ws('/pulses'), {
+      kind: 'client',
+      title: 'Spring pulse',
+      relationshipId: relId,
+      closesOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(pulse.statusCode, pulse.body).toBe(201);
+    const token = (pulse.json() as { links: { url: string }[] }).links[0]!.url.split('/').at(-1)!;
+    const answered = await t.anonymous.put(`/api/v1/pulse-responses/${token}`, { score: 3 });
+    expect(answered.statusCode, answered.body).toBe(204);
+    const log = await logUntil(hook.id, (d) =>
+      d.some((x) => x.event === 'pulse.responded' && x.status === 'delivered'),
+    );
+    expect(log.map((d) => d.event)).toContain('pulse.responded');
+    const body = received.map((r) => JSON.parse(r.body)).find((b) => b.event === 'pulse.responded');
+    expect(body.data).toMatchObject({ kind: 'client', relationshipId: relId, score: 3 });
+    // Five touchpoints all started by us: "only the provider speaks" is a new risk, and subscribers hear of it.
+    for (let i = 0; i < 5; i++) {
+      const tp = await owner.post(owner.ws(`/relationships/${relId}/touchpoints`), {
+        kind: 'call',
+        initiatedBy: 'provider',
+        occurredAt: new Date(Date.now() - (i + 1) * 86_400_000).toISOString(),
+        summary: `Our call ${i}`,
+        visibility: 'internal',
+      });
+      expect(tp.statusCode, tp.body).toBe(201);
+    }
+    await logUntil(hook.id, (d) =>
+      d.some((x) => x.event === 'health.risk_raised' && x.status === 'delivered'),
+    );
+    const raised = received.map((r) => JSON.parse(r.body)).filter((b) => b.event === 'health.risk_raised');
+    expect(raised).toHaveLength(1);
+    expect(raised[0].data.relationshipId).toBe(relId);
+    expect(raised[0].data.risks.map((r: { key: string }) => r.key)).toEqual(['oneSided']);
+    await owner.delete(owner.ws(`/webhooks/${hook.id}`));
+  });
+
   it('keeps other workspaces out, and is for admins only', async () => {
     const hook = await subscribe(['check_in.held']);
     const member = await t.addMember(owner, 'member');
