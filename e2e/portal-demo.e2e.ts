@@ -42,6 +42,28 @@ test('in the demo, a client contact asks for a link and finds a lively shared sp
   await page.waitForURL(/\/portal$/);
   await see(page.getByRole('heading', { name: 'Northwind Studio' }));
   await shot(page, 'portal-demo-2-landing');
+  // Hanna has the Design team's winter pulse open: she answers it here, without the emailed link.
+  const pulses = page.getByRole('region', { name: 'Open pulses' });
+  await see(pulses.getByRole('heading', { name: 'Winter client pulse — Design' }));
+  const scale = pulses.getByRole('radiogroup', { name: /contribute to your work/ });
+  await scale.getByRole('radio', { name: '9', exact: true }).check();
+  await page.keyboard.press('ArrowRight');
+  expect(await scale.getByRole('radio', { name: '10', exact: true }).isChecked()).toBe(true);
+  await pulses
+    .getByRole('textbox', { name: 'What would make us more valuable to you?' })
+    .fill('More tasting sessions with the café owners');
+  await shot(page, 'portal-demo-2b-open-pulse');
+  await pulses.getByRole('button', { name: 'Send my answer' }).click();
+  await see(pulses.getByText('thank you, your answer is in.'));
+  await shot(page, 'portal-demo-2c-pulse-answered');
+  const results = await member.request.get(`${server.url}/api/v1/workspaces/${workspaceId}/pulses?limit=200`);
+  const winter = ((await results.json()) as { items: { id: string; title: string }[] }).items.find(
+    (p) => p.title === 'Winter client pulse — Design',
+  );
+  const counted = await member.request.get(
+    `${server.url}/api/v1/workspaces/${workspaceId}/pulses/${winter!.id}/results`,
+  );
+  expect(((await counted.json()) as { distribution: number[] }).distribution[10]).toBeGreaterThan(0);
   await page
     .getByRole('link', { name: /open the shared space/ })
     .first()

@@ -272,7 +272,8 @@ export async function insertPulses(db: Db, ctx: PulseContext): Promise<void> {
   );
   for (const rel of ctx.relationships.filter((r) => r.team === 'design' && r.active)) {
     for (const [k, c] of rel.contacts.entries()) {
-      const answered = k === 0;
+      // At Kestrel, Omar has answered and Hanna (who uses the portal) has not: her open pulse waits there.
+      const answered = rel.client === 'kestrel' ? k === 1 : k === 0;
       const recipientId = ask(open, { ...c, contactId: c.id, relationshipId: rel.id }, answered);
       if (answered)
         rows.answers.push({

@@ -63,6 +63,21 @@ beforeAll(async () => {
     'relationship',
   );
   const r = (p: string) => ws(`/relationships/${rel.id}${p}`);
+  // A pulse round sent to both contacts; the colleague's answer is theirs alone.
+  const pulse = await owner.post(ws('/pulses'), {
+    kind: 'client',
+    title: 'Harbour pulse',
+    relationshipId: rel.id,
+    closesOn: day(7).slice(0, 10),
+  });
+  await made(pulse, 'pulse');
+  const { links } = pulse.json() as { links: { email: string; url: string }[] };
+  const colleagueLink = links.find((l) => l.email === OTHER_EMAIL)!.url.split('/respond/')[1];
+  const answered = await t.anonymous.put(`/api/v1/pulse-responses/${colleagueLink}`, {
+    score: 3,
+    comment: MARKER,
+  });
+  if (answered.statusCode !== 204) throw new Error(`colleague's answer: ${answered.statusCode}`);
   await made(
     await owner.post(r('/assessments'), {
       stage: 'partnership',
@@ -261,5 +276,6 @@ describe('nothing internal reaches the portal', () => {
     // The search did find the shared things, so an empty result is not why nothing leaked.
     expect(bodies.find(([w]) => w.endsWith('q=route'))?.[1]).toContain('Route dashboard');
     expect(bodies.find(([w]) => w.endsWith(`${rel}/touchpoints`))?.[1]).toContain('A day on the ferry');
+    expect(bodies.find(([w]) => w.endsWith('/portal/pulses'))?.[1]).toContain('Harbour pulse');
   });
 });

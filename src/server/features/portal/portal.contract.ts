@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { id, longText, pageQuery, timestamp } from '../../platform/common.contract';
 import { agenda, contextInput } from '../check-ins/check-ins.contract';
 import { eventAudience, rsvpResponse } from '../community/events.contract';
+import { pulseAnswer, pulseQuestions } from '../pulses/pulses.contract';
 import { stage } from '../relationships/relationships.contract';
 import { snippetPart } from '../search/search.contract';
 import { topicSide, topicStatus } from '../topics/topics.contract';
@@ -140,6 +141,15 @@ export const portalSearchHit = z.object({
 });
 export const portalSearchResult = z.object({ hits: z.array(portalSearchHit) });
 
+/** A client pulse round the contact was sent and has not answered: what it asks, nobody else's answers. */
+export const portalPulse = z.object({
+  id,
+  title: z.string(),
+  closesOn: z.string().describe('The last day to answer (UTC)'),
+  questions: pulseQuestions.shape.questions,
+});
+export const portalPulseAnswer = pulseAnswer.pick({ score: true, comment: true });
+
 /** What a member sees on "view as client": exactly the portal's first pages for one relationship. */
 export const portalPreview = z.object({
   relationship: portalRelationshipDetail,
@@ -161,4 +171,6 @@ export type PortalTouchpoint = z.infer<typeof portalTouchpoint>;
 export type PortalEvent = z.infer<typeof portalEvent>;
 export type PortalKnowledge = z.infer<typeof portalKnowledge>;
 export type PortalSearchHit = z.infer<typeof portalSearchHit>;
+export type PortalPulse = z.infer<typeof portalPulse>;
+export type PortalPulseAnswer = z.infer<typeof portalPulseAnswer>;
 export type PortalPreview = z.infer<typeof portalPreview>;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { id, pageOf, pageQuery } from '../../platform/common.contract';
 import type { AppDeps } from '../../platform/deps';
+import { answerAsContact, openPulsesForContact } from '../pulses/pulse-contact.store';
 import {
   portalCheckIn,
   portalCheckInQuery,
@@ -11,6 +12,8 @@ import {
   portalEvent,
   portalEventQuery,
   portalKnowledge,
+  portalPulse,
+  portalPulseAnswer,
   portalRelationship,
   portalRelationshipDetail,
   portalRsvpInput,
@@ -46,6 +49,7 @@ const rel = z.object({ relationshipId: id });
 const checkInParams = rel.extend({ checkInId: id });
 const topicParams = rel.extend({ topicId: id });
 const eventParams = rel.extend({ eventId: id });
+const pulseParams = z.object({ pulseId: id });
 
 /** A client contact's shared space: only their own client's relationships, only what is shared. */
 export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -304,6 +308,39 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
         const v = contactOf(req);
         await assertOwnRelationship(db, v, req.params.relationshipId);
         return listPortalKnowledge(db, v, req.query);
+      },
+    );
+
+    r.get(
+      '/pulses',
+      {
+        schema: {
+          tags,
+          summary: 'Client pulses the contact was sent and has not answered yet, soonest to close first',
+          querystring: pageQuery,
+          response: { 200: pageOf(portalPulse) },
+        },
+      },
+      async (req) => {
+        const v = contactOf(req);
+        return openPulsesForContact(db, v.workspaceId, v.contactId, deps.now(), req.query);
+      },
+    );
+    r.put(
+      '/pulses/:pulseId/response',
+      {
+        schema: {
+          tags,
+          summary: 'Answer a pulse here instead of by the emailed link (either one uses up the other)',
+          params: pulseParams,
+          body: portalPulseAnswer,
+          response: { 204: z.null().describe('Answered') },
+        },
+      },
+      async (req, reply) => {
+        const v = contactOf(req);
+        await answerAsContact(db, v.workspaceId, v.contactId, req.params.pulseId, req.body, deps.now());
+        return reply.code(204).send(null);
       },
     );
 

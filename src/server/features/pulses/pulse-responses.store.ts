@@ -51,7 +51,9 @@ async function findByToken(db: Db, token: string, lock: boolean) {
   return row;
 }
 
-function assertUsable(row: Awaited<ReturnType<typeof findByToken>>, now: Date): void {
+type RecipientRow = Awaited<ReturnType<typeof findByToken>>;
+
+export function assertUsable(row: Pick<RecipientRow, 'recipient' | 'pulse'>, now: Date): void {
   if (row.recipient.answered)
     throw new AppError('gone', 'This link has been used: your answer is in. Thank you.');
   if (pulseStatus(row.pulse.closesOn, now) === 'closed')
@@ -81,56 +83,61 @@ export async function submitResponse(db: Db, token: string, answer: PulseAnswer,
     const tx = t as unknown as Db;
     const row = await findByToken(tx, token, true);
     assertUsable(row, now);
-    const { pulse, recipient } = row;
-    const anonymous = pulse.kind === 'employee';
-    if (anonymous && answer.secondScore === undefined)
-      throw AppError.badField(
-        'secondScore',
-        'is required: "Do you have room to work differently with clients?"',
-      );
-    if (!anonymous && answer.secondScore !== undefined)
-      throw AppError.badField('secondScore', 'this pulse asks only one score');
-    await tx.insert(pulseAnswers).values({
-      workspaceId: pulse.workspaceId,
-      id: anonymous ? randomUUID() : newId(now.getTime()),
-      pulseId: pulse.id,
-      recipientId: anonymous ? null : recipient.id,
-      relationshipId: recipient.relationshipId,
-      score: answer.score,
-      secondScore: answer.secondScore ?? null,
-      comment: answer.comment?.trim() || null,
-      answeredAt: anonymous ? null : now,
-    });
-    await tx
-      .update(pulseRecipients)
-      .set({ answered: true })
-      .where(and(eq(pulseRecipients.workspaceId, pulse.workspaceId), eq(pulseRecipients.id, recipient.id)));
-    // Answers move health in this transaction: a client's, its relationship's client pulse; a team
-    // member's, the team pulse of every relationship the team serves.
-    const affected =
-      pulse.kind === 'client' && recipient.relationshipId
-        ? [recipient.relationshipId]
-        : pulse.kind === 'employee' && pulse.teamId
-          ? (
-              await tx
-                .select({ id: relationships.id })
-                .from(relationships)
-                .where(
-                  and(
-                    eq(relationships.workspaceId, pulse.workspaceId),
-                    eq(relationships.teamId, pulse.teamId),
-                  ),
-                )
-            ).map((r) => r.id)
-          : [];
-    if (affected.length > 0) await refreshHealth(tx, pulse.workspaceId, affected, now);
-    // Subscribers hear that a round was answered; who answered an anonymous round, and how, stays here.
-    await enqueueWebhookEvent(tx, pulse.workspaceId, 'pulse.responded', {
-      pulseId: pulse.id,
-      kind: pulse.kind,
-      ...(pulse.kind === 'client'
-        ? { relationshipId: recipient.relationshipId, score: answer.score, comment: answer.comment ?? null }
-        : {}),
-    });
+    await writeAnswer(tx, row, answer, now);
+  });
+}
+
+/**
+ * The answer itself, whichever way it came (the emailed link or the portal): the recipient row is locked by
+ * the caller, so the link and the portal use up the same "answered" and cannot both count.
+ */
+export async function writeAnswer(tx: Db, row: RecipientRow, answer: PulseAnswer, now: Date): Promise<void> {
+  const { pulse, recipient } = row;
+  const anonymous = pulse.kind === 'employee';
+  if (anonymous && answer.secondScore === undefined)
+    throw AppError.badField(
+      'secondScore',
+      'is required: "Do you have room to work differently with clients?"',
+    );
+  if (!anonymous && answer.secondScore !== undefined)
+    throw AppError.badField('secondScore', 'this pulse asks only one score');
+  await tx.insert(pulseAnswers).values({
+    workspaceId: pulse.workspaceId,
+    id: anonymous ? randomUUID() : newId(now.getTime()),
+    pulseId: pulse.id,
+    recipientId: anonymous ? null : recipient.id,
+    relationshipId: recipient.relationshipId,
+    score: answer.score,
+    secondScore: answer.secondScore ?? null,
+    comment: answer.comment?.trim() || null,
+    answeredAt: anonymous ? null : now,
+  });
+  await tx
+    .update(pulseRecipients)
+    .set({ answered: true })
+    .where(and(eq(pulseRecipients.workspaceId, pulse.workspaceId), eq(pulseRecipients.id, recipient.id)));
+  // Answers move health in this transaction: a client's, its relationship's client pulse; a team
+  // member's, the team pulse of every relationship the team serves.
+  const affected =
+    pulse.kind === 'client' && recipient.relationshipId
+      ? [recipient.relationshipId]
+      : pulse.kind === 'employee' && pulse.teamId
+        ? (
+            await tx
+              .select({ id: relationships.id })
+              .from(relationships)
+              .where(
+                and(eq(relationships.workspaceId, pulse.workspaceId), eq(relationships.teamId, pulse.teamId)),
+              )
+          ).map((r) => r.id)
+        : [];
+  if (affected.length > 0) await refreshHealth(tx, pulse.workspaceId, affected, now);
+  // Subscribers hear that a round was answered; who answered an anonymous round, and how, stays here.
+  await enqueueWebhookEvent(tx, pulse.workspaceId, 'pulse.responded', {
+    pulseId: pulse.id,
+    kind: pulse.kind,
+    ...(pulse.kind === 'client'
+      ? { relationshipId: recipient.relationshipId, score: answer.score, comment: answer.comment ?? null }
+      : {}),
   });
 }

@@ -88,6 +88,8 @@ export const pulseRecipients = pgTable(
     }).onDelete('cascade'),
     foreignKey({ columns: [t.userId], foreignColumns: [users.id] }).onDelete('set null'),
     index('pulse_recipients_pulse_idx').on(t.workspaceId, t.pulseId),
+    // The portal's "open pulses for you": a contact's own links.
+    index('pulse_recipients_contact_idx').on(t.workspaceId, t.contactId),
     uniqueIndex('pulse_recipients_token_key').on(t.workspaceId, t.tokenHash),
     uniqueIndex('pulse_recipients_reminder_token_key').on(t.workspaceId, t.reminderTokenHash),
   ],

@@ -8,6 +8,7 @@ import { get } from '../../ui/api';
 import { EmptyState } from '../../ui/EmptyState';
 import { QueryState } from '../../ui/QueryState';
 import { stageInfo } from '../relationships/terms';
+import { PortalPulses } from './PortalPulses';
 import { type PortalOutlet, portalPath } from './portalApi';
 
 /** The landing page: who the provider is (its purpose), and each relationship with them. */
@@ -30,6 +31,7 @@ export function PortalHome() {
           </Text>
         )}
       </Stack>
+      <PortalPulses />
       <QueryState query={list}>
         {(page) =>
           page.items.length === 0 ? (

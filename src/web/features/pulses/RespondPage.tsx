@@ -7,8 +7,6 @@ import {
   Group,
   Loader,
   Paper,
-  Radio,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -22,6 +20,7 @@ import { useParams } from 'react-router';
 import type { PulseQuestions } from '../../../server/features/pulses/pulses.contract';
 import { ApiError, get, put } from '../../ui/api';
 import { formatDate } from '../../ui/when';
+import { Scale } from './PulseScale';
 
 // The page a pulse recipient opens from their email: public, no account, phone first. One screen, the
 // questions as native radio groups (arrow keys move within a group), then a thank-you.
@@ -35,44 +34,6 @@ function Frame(props: { children: ReactNode }) {
         </Paper>
       </Container>
     </Box>
-  );
-}
-
-const SCORES = Array.from({ length: 11 }, (_, n) => n);
-
-function Scale(props: {
-  name: string;
-  label: string;
-  value: string | null;
-  onChange: (v: string) => void;
-  error?: string;
-}) {
-  return (
-    <Radio.Group
-      name={props.name}
-      label={props.label}
-      description="0 = not at all · 10 = completely"
-      value={props.value}
-      onChange={props.onChange}
-      error={props.error}
-      required
-      styles={{ label: { fontSize: 'var(--mantine-font-size-md)', marginBottom: 4 } }}
-    >
-      <SimpleGrid cols={{ base: 6, xs: 11 }} spacing={6} mt="xs">
-        {SCORES.map((n) => (
-          <Paper
-            key={n}
-            withBorder
-            radius="sm"
-            p={6}
-            bg={props.value === String(n) ? 'blue.0' : undefined}
-            style={{ minHeight: 44, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
-          >
-            <Radio value={String(n)} label={String(n)} size="md" />
-          </Paper>
-        ))}
-      </SimpleGrid>
-    </Radio.Group>
   );
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "pulse_recipients_contact_idx" ON "pulse_recipients" USING btree ("workspace_id","contact_id");
