@@ -103,6 +103,25 @@ test('a partner lead sends a client pulse; the contact answers through the email
   await see(page.getByRole('link', { name: 'Spring client pulse — Harbour' }));
   await see(page.getByText('1/1 · 100%'));
   await shot(page, 'pulse-7-list');
+
+  // Health reads a round once it closes: before, the client pulse has no data; closing it today moves it.
+  const read = async <T>(path: string) =>
+    (await (await page.request.get(`${server.url}/api/v1/workspaces/${ws}${path}`)).json()) as T;
+  const [relationship] = (await read<{ items: { id: string }[] }>('/relationships')).items;
+  const [round] = (await read<{ items: { id: string }[] }>('/pulses')).items;
+  await page.goto(`${server.url}/w/${ws}/relationships/${relationship!.id}`);
+  await see(page.getByRole('button', { name: 'Client pulse: no data' }));
+  const closed = await page.request.patch(`${server.url}/api/v1/workspaces/${ws}/pulses/${round!.id}`, {
+    data: { closesOn: new Date().toISOString().slice(0, 10) },
+    headers: { origin: server.url },
+  });
+  expect(closed.status(), await closed.text()).toBe(200);
+  await page.reload();
+  const component = page.getByRole('button', { name: /^Client pulse: \d+$/ });
+  await see(component);
+  await component.click();
+  await see(page.getByText(/averages 8\.0 of 10/));
+  await shot(page, 'pulse-8-health');
   expect(browser.pageErrors).toEqual([]);
 });
 

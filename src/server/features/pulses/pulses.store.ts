@@ -8,6 +8,8 @@ import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { enqueueMail } from '../../platform/mail';
 import { afterCursor, decodeKeysetCursor, toPage } from '../../platform/pagination';
+import { refreshHealth } from '../health/health.store';
+import { relationships } from '../relationships/relationships.table';
 import type { CreatedPulse, Pulse, PulseInput, PulseListQuery, PulsePatch } from './pulses.contract';
 import { pulseMail, responseUrl } from './pulses.questions';
 import { resolveRecipients, resolveTarget } from './pulses.recipients';
@@ -204,16 +206,39 @@ export async function updatePulse(db: Db, workspaceId: string, id: string, patch
     .update(pulses)
     .set(set)
     .where(and(eq(pulses.workspaceId, workspaceId), eq(pulses.id, id)));
+  // Health reads closed rounds only: moving the close moves the health of the relationships it speaks for.
+  if (set.closesOn) await refreshHealth(db, workspaceId, await relationshipsOfRound(db, existing), now);
   return getPulse(db, workspaceId, id, now);
+}
+
+/** The relationships whose health a round feeds: those its client answers are for, or its team's. */
+async function relationshipsOfRound(db: Db, p: typeof pulses.$inferSelect): Promise<string[]> {
+  if (p.kind === 'client') {
+    const rows = await db
+      .selectDistinct({ id: pulseAnswers.relationshipId })
+      .from(pulseAnswers)
+      .where(and(eq(pulseAnswers.workspaceId, p.workspaceId), eq(pulseAnswers.pulseId, p.id)));
+    return rows.flatMap((r) => (r.id ? [r.id] : []));
+  }
+  if (p.kind === 'employee' && p.teamId) {
+    const rows = await db
+      .select({ id: relationships.id })
+      .from(relationships)
+      .where(and(eq(relationships.workspaceId, p.workspaceId), eq(relationships.teamId, p.teamId)));
+    return rows.map((r) => r.id);
+  }
+  return [];
 }
 
 /** Deletes the round with its recipients and answers. */
 export async function deletePulse(db: Db, workspaceId: string, id: string): Promise<{ id: string }> {
+  const affected = await relationshipsOfRound(db, await pulseRow(db, workspaceId, id));
   const [row] = await db
     .delete(pulses)
     .where(and(eq(pulses.workspaceId, workspaceId), eq(pulses.id, id)))
     .returning({ id: pulses.id });
   if (!row) throw AppError.notFound('Pulse');
+  await refreshHealth(db, workspaceId, affected);
   return row;
 }
 
