@@ -30,5 +30,13 @@ function newestSource(): number {
 export default async function setup(): Promise<void> {
   const index = join(root, 'dist', 'web', 'index.html');
   if (process.env.CI !== 'true' && existsSync(index) && statSync(index).mtimeMs > newestSource()) return;
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // The test runner sets NODE_ENV=test, which Vite would honour with React's development build: the
+  // browser tests must drive what users get (and leave behind what `npm start` would serve).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
