@@ -42,9 +42,12 @@ export async function navigate(page: Page, label: string): Promise<void> {
   await link.click();
 }
 
-/** Waits until the element is on the page and visible (fails with the locator's description). */
+/**
+ * Waits until one of the matching elements is visible (fails with the locator's description). Only visible
+ * ones count: the same words may also sit folded away, say as evidence in a collapsed health component.
+ */
 export async function see(locator: Locator, timeout = 15_000): Promise<void> {
-  await locator.first().waitFor({ state: 'visible', timeout });
+  await locator.filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 }
 
 /** Visible and inside the viewport (a folded phone navigation is slid off to the left, not hidden). */
