@@ -6,11 +6,10 @@ import { sha256 } from '../../platform/auth/secrets';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { refreshHealth } from '../health/health.store';
-import { relationships } from '../relationships/relationships.table';
 import { enqueueWebhookEvent } from '../webhooks/webhooks.store';
 import type { PulseAnswer, PulseQuestions } from './pulses.contract';
 import { questionsOf } from './pulses.questions';
-import { workspaceName } from './pulses.store';
+import { relationshipsOfRound, workspaceName } from './pulses.store';
 import { pulseAnswers, pulseRecipients, pulses } from './pulses.table';
 
 // The respondent's side. The token is the only credential: it names its workspace in its prefix (so the
@@ -119,18 +118,11 @@ export async function writeAnswer(tx: Db, row: RecipientRow, answer: PulseAnswer
   // Answers move health in this transaction: a client's, its relationship's client pulse; a team
   // member's, the team pulse of every relationship the team serves.
   const affected =
-    pulse.kind === 'client' && recipient.relationshipId
-      ? [recipient.relationshipId]
-      : pulse.kind === 'employee' && pulse.teamId
-        ? (
-            await tx
-              .select({ id: relationships.id })
-              .from(relationships)
-              .where(
-                and(eq(relationships.workspaceId, pulse.workspaceId), eq(relationships.teamId, pulse.teamId)),
-              )
-          ).map((r) => r.id)
-        : [];
+    pulse.kind === 'client'
+      ? recipient.relationshipId
+        ? [recipient.relationshipId]
+        : []
+      : await relationshipsOfRound(tx, pulse);
   if (affected.length > 0) await refreshHealth(tx, pulse.workspaceId, affected, now);
   // Subscribers hear that a round was answered; who answered an anonymous round, and how, stays here.
   await enqueueWebhookEvent(tx, pulse.workspaceId, 'pulse.responded', {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
 import type { Db } from '../../db/open';
-import { relationships } from '../relationships/relationships.table';
+import { relationshipIdsOfTeam } from '../relationships/relationships.query';
 import { pulseAnswers, pulses } from './pulses.table';
 
 // Pulse rounds as series, for trends, the team comparison and relationship health. Every query is one
@@ -110,20 +110,14 @@ export async function teamPulseRounds(
 
 /** The client pulse of all the relationships a team serves, per round (answers of its contacts only). */
 export async function clientRoundsOfTeam(db: Db, workspaceId: string, teamId: string): Promise<PulseRound[]> {
-  const rels = await db
-    .select({ id: relationships.id })
-    .from(relationships)
-    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.teamId, teamId)));
+  const rels = await relationshipIdsOfTeam(db, workspaceId, teamId);
   if (rels.length === 0) return [];
   const rows = await aggregate(
     db,
     sql<string>`${pulses.kind}`,
     and(
       eq(pulseAnswers.workspaceId, workspaceId),
-      inArray(
-        pulseAnswers.relationshipId,
-        rels.map((r) => r.id),
-      ),
+      inArray(pulseAnswers.relationshipId, rels),
       eq(pulses.kind, 'client'),
     ),
   );

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids';
 import { enqueueMail } from '../../platform/mail';
 import { afterCursor, decodeKeysetCursor, toPage } from '../../platform/pagination';
 import { refreshHealth } from '../health/health.store';
-import { relationships } from '../relationships/relationships.table';
+import { relationshipIdsOfTeam } from '../relationships/relationships.query';
 import type { CreatedPulse, Pulse, PulseInput, PulseListQuery, PulsePatch } from './pulses.contract';
 import { pulseMail, responseUrl } from './pulses.questions';
 import { resolveRecipients, resolveTarget } from './pulses.recipients';
@@ -212,7 +212,7 @@ export async function updatePulse(db: Db, workspaceId: string, id: string, patch
 }
 
 /** The relationships whose health a round feeds: those its client answers are for, or its team's. */
-async function relationshipsOfRound(db: Db, p: typeof pulses.$inferSelect): Promise<string[]> {
+export async function relationshipsOfRound(db: Db, p: typeof pulses.$inferSelect): Promise<string[]> {
   if (p.kind === 'client') {
     const rows = await db
       .selectDistinct({ id: pulseAnswers.relationshipId })
@@ -220,13 +220,7 @@ async function relationshipsOfRound(db: Db, p: typeof pulses.$inferSelect): Prom
       .where(and(eq(pulseAnswers.workspaceId, p.workspaceId), eq(pulseAnswers.pulseId, p.id)));
     return rows.flatMap((r) => (r.id ? [r.id] : []));
   }
-  if (p.kind === 'employee' && p.teamId) {
-    const rows = await db
-      .select({ id: relationships.id })
-      .from(relationships)
-      .where(and(eq(relationships.workspaceId, p.workspaceId), eq(relationships.teamId, p.teamId)));
-    return rows.map((r) => r.id);
-  }
+  if (p.kind === 'employee' && p.teamId) return relationshipIdsOfTeam(db, p.workspaceId, p.teamId);
   return [];
 }
 

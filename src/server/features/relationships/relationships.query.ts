@@ -158,3 +158,12 @@ export async function listRelationships(db: Db, workspaceId: string, query: Rela
   const page = toPage(rows, query.limit, sort.keyOf);
   return { items: toRelationships(page.items), nextCursor: page.nextCursor };
 }
+
+/** The ids of the relationships a team serves. */
+export async function relationshipIdsOfTeam(db: Db, workspaceId: string, teamId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: relationships.id })
+    .from(relationships)
+    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.teamId, teamId)));
+  return rows.map((r) => r.id);
+}
