@@ -2,7 +2,7 @@
  * `npm run crash-test [-- --rounds N] [--quick] [--pg]`: crash safety of acknowledged writes.
  *
  * Starts the real server, fires concurrent writes (touchpoints and their edits, teams, clients, contacts,
- * and topics and votes once that feature answers), SIGKILLs the server's process group mid-stream, restarts
+ * topics and votes, time entries, and one contacts import of 16,000 rows per round), SIGKILLs the server's process group mid-stream, restarts
  * it on the same data and checks that every write that got a 2xx is there with what was sent, and that
  * nothing is half-written: every object has its audit row and every audit row its object. Repeats for N rounds (default 5; `--quick`: 2) on the embedded database,
  * and on PostgreSQL with `--pg` or DATABASE_URL (a fresh database on that server, dropped afterwards).
@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type AckedImport, startImport, verifyImports } from './crash-import';
 import {
   type Api,
   flag,
@@ -30,7 +31,7 @@ const writers = Number(flag('writers') ?? 8);
 const pgServer =
   process.env.DATABASE_URL ?? (hasFlag('pg') ? 'postgres://postgres@127.0.0.1:5432/postgres' : undefined);
 
-type Kind = 'touchpoint' | 'team' | 'client' | 'contact' | 'topic';
+type Kind = 'touchpoint' | 'team' | 'client' | 'contact' | 'topic' | 'timeEntry';
 /** A write the server acknowledged, and what reading it back must show. */
 type Acked = {
   kind: Kind | 'vote';
@@ -115,29 +116,38 @@ async function crashRounds(label: string, target: Target): Promise<Tally> {
   const withTopics = probe.status === 200;
   if (!withTopics) console.log(`[${label}] topics: not available (${probe.status}), left out of the mix`);
   const acked = new Map<string, Acked>();
+  const imports: AckedImport[] = [];
   try {
     for (let round = 1; round <= rounds; round++) {
-      const before = acknowledged(acked);
+      const before = acknowledged(acked) + imports.length;
       const writeStart = Date.now();
-      const { inFlight } = await writeUntilKilled(server, ws, acked, round, tally.refused, withTopics);
+      const { inFlight } = await writeUntilKilled(
+        server,
+        ws,
+        acked,
+        imports,
+        round,
+        tally.refused,
+        withTopics,
+      );
       const writeSeconds = (Date.now() - writeStart) / 1000;
       const restartStart = Date.now();
       server = await RealServer.start(target, port);
       const restartSeconds = (Date.now() - restartStart) / 1000;
       const verifyStart = Date.now();
-      const result = await verify(ws, acked, withTopics);
+      const result = await verify(ws, acked, imports, withTopics);
       const verifySeconds = (Date.now() - verifyStart) / 1000;
       tally.verified = result.verified;
       tally.lost.push(...result.lost.map((l) => `round ${round}: ${l}`));
       tally.halfWritten.push(...result.halfWritten.map((l) => `round ${round}: ${l}`));
       console.log(
-        `[${label}] round ${round}: ${acknowledged(acked) - before} acknowledged in ${writeSeconds.toFixed(1)} s, ` +
+        `[${label}] round ${round}: ${acknowledged(acked) + imports.length - before} acknowledged in ${writeSeconds.toFixed(1)} s, ` +
           `${inFlight} cut off by the kill; restarted in ${restartSeconds.toFixed(1)} s; ` +
-          `${result.verified}/${acknowledged(acked)} verified in ${verifySeconds.toFixed(1)} s, ${result.lost.length} lost, ` +
+          `${result.verified}/${acknowledged(acked) + imports.length} verified in ${verifySeconds.toFixed(1)} s, ${result.lost.length} lost, ` +
           `${result.halfWritten.length} half-written`,
       );
     }
-    tally.acknowledged = acknowledged(acked);
+    tally.acknowledged = acknowledged(acked) + imports.length;
   } finally {
     await server.stop();
   }
@@ -149,6 +159,7 @@ async function writeUntilKilled(
   server: RealServer,
   ws: Workspace,
   acked: Map<string, Acked>,
+  imports: AckedImport[],
   round: number,
   refusals: string[],
   withTopics: boolean,
@@ -210,7 +221,20 @@ async function writeUntilKilled(
         if (p.status !== 200) return refuse('PATCH touchpoint', p);
         entry.values = [edited];
       }
-    } else if (roll < 0.7) {
+    } else if (roll < 0.63) {
+      const note = `time ${tag}`;
+      const path = `${base}/time-entries`;
+      const r = await api.request('POST', path, {
+        relationshipId: ws.relationshipId,
+        date: new Date().toISOString().slice(0, 10),
+        hours: 1.5,
+        kind: Math.random() < 0.5 ? 'billable' : 'partnership',
+        note,
+      });
+      if (r.status !== 201) return refuse('POST time entry', r);
+      const id = (r.body as { id: string }).id;
+      record({ kind: 'timeEntry', id, path: `${path}/${id}`, field: 'note', values: [note] });
+    } else if (roll < 0.72) {
       const name = `Team ${tag}`;
       const r = await api.request('POST', `${base}/teams`, { name });
       if (r.status !== 201) return refuse('POST team', r);
@@ -249,6 +273,10 @@ async function writeUntilKilled(
   }
 
   const startAcks = acknowledged(acked);
+  const importing = startImport(ws, `r${round}-${Date.now().toString(36)}`, imports).catch((err: Error) => {
+    if (killing) inFlight++;
+    else refusals.push(`import failed while the server was up: ${err.message}`);
+  });
   const loops = Array.from({ length: writers }, (_, w) => writer(w));
   // Let writes flow (20 acknowledged, 50 in a full run), then kill after a random extra 0–1 s (0–3 s full).
   const deadline = Date.now() + 60_000;
@@ -257,7 +285,7 @@ async function writeUntilKilled(
   killing = true;
   server.kill('SIGKILL');
   await server.waitExit();
-  await Promise.all(loops);
+  await Promise.all([...loops, importing]);
   return { inFlight };
 }
 
@@ -282,6 +310,7 @@ async function all<T>(api: Api, path: string): Promise<T[]> {
 async function verify(
   ws: Workspace,
   acked: Map<string, Acked>,
+  imports: AckedImport[],
   withTopics: boolean,
 ): Promise<{ verified: number; lost: string[]; halfWritten: string[] }> {
   const lost: string[] = [];
@@ -307,6 +336,7 @@ async function verify(
     team: `${base}/teams`,
     client: `${base}/clients`,
     contact: `${base}/clients/${ws.clientId}/contacts`,
+    timeEntry: `${base}/time-entries`,
     ...(withTopics ? { topic: `${base}/relationships/${ws.relationshipId}/topics` } : {}),
   };
   const kinds = Object.keys(lists) as Kind[];
@@ -330,14 +360,25 @@ async function verify(
   const halfWritten: string[] = [];
   const actions: Record<string, string> = Object.fromEntries(kinds.map((k) => [k, `${k}.created`]));
   if (withTopics) actions.vote = 'topic.voted';
+  // The clients an import creates are audited as part of the import ("import.finished"), not one by one.
+  const clients = await all<{ id: string; name: string }>(ws.api, `${base}/clients`);
+  const clientIdByName = new Map(clients.map((c) => [c.name, c.id]));
+  const byImport = new Set(imports.map((i) => clientIdByName.get(i.clientName)));
   for (const [kind, action] of Object.entries(actions)) {
     const logged = new Set(audit.filter((e) => e.action === action).map((e) => e.entityId));
-    for (const id of before[kind]!)
+    for (const id of before[kind]!) {
+      if (kind === 'client' && byImport.has(id)) continue;
       if (!logged.has(id)) halfWritten.push(`${kind} ${id} stored without its audit row`);
+    }
     for (const id of logged)
       if (!after[kind]!.has(id!)) halfWritten.push(`${kind} ${id} audited but not stored`);
   }
-  return { verified, lost, halfWritten };
+  const imported = await verifyImports(ws.api, ws, imports, clientIdByName);
+  return {
+    verified: verified + imported.verified,
+    lost: [...lost, ...imported.lost],
+    halfWritten: [...halfWritten, ...imported.halfWritten],
+  };
 }
 
 main().catch((err: unknown) => {

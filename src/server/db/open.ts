@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { projectRoot } from '../platform/paths';
 import { createDurablePGlite } from './pglite-durable';
+import { withStatementTurns } from './pglite-turns';
 
 /** The database handle every store takes first; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -48,7 +49,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     client = options.dataDir ? await createDurablePGlite(options.dataDir) : await PGlite.create('memory://');
   }
   const pglite = client;
-  const d = drizzlePglite(pglite);
+  const d = drizzlePglite({ client: withStatementTurns(pglite) });
   return {
     db: d as unknown as Db,
     kind: 'pglite',

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../db/open';
-import { roleAtLeast } from './auth/actor';
+import { type Actor, roleAtLeast } from './auth/actor';
 import { memberships, type Role } from './auth/auth.table';
 import type { ZodFastify } from './deps';
 import { AppError } from './errors';
@@ -40,6 +40,19 @@ export function registerWorkspaceRoutes(
   );
 }
 
+/** The caller's role here: read with the caller when the path named this workspace, else looked up. */
+async function roleIn(db: Db, actor: Exclude<Actor, { kind: 'anonymous' }>, workspaceId: string) {
+  if (actor.membership?.workspaceId === workspaceId) {
+    return actor.membership.role ? { role: actor.membership.role } : undefined;
+  }
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, actor.user.id)))
+    .limit(1);
+  return row;
+}
+
 async function guard(db: Db, req: FastifyRequest): Promise<void> {
   req.member = null;
   const actor = req.actor;
@@ -48,11 +61,7 @@ async function guard(db: Db, req: FastifyRequest): Promise<void> {
   const notFound = AppError.notFound('Workspace');
   if (!uuidPattern.test(workspaceId)) throw notFound;
   if (actor.kind === 'token' && actor.workspaceId !== workspaceId) throw notFound;
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, actor.user.id)))
-    .limit(1);
+  const row = await roleIn(db, actor, workspaceId);
   if (!row) throw notFound;
   if (actor.kind === 'token' && actor.scope === 'read' && !SAFE_METHODS.has(req.method)) {
     throw new AppError('forbidden', 'This API token is read-only');

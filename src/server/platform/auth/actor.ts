@@ -4,11 +4,24 @@ import type { Role, TokenScope } from './auth.table';
 
 export type UserRef = { id: string; email: string; name: string };
 
+/**
+ * The caller's role in the workspace the request's path names, read in the same statement as the caller
+ * (ADR 006): `role` is null when they are not a member there.
+ */
+export type PathMembership = { workspaceId: string; role: Role | null };
+
 /** Who is calling: a signed-in person, or an API token acting for the member who made it. */
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'session'; user: UserRef; sessionToken: string }
-  | { kind: 'token'; user: UserRef; workspaceId: string; tokenId: string; scope: TokenScope };
+  | { kind: 'session'; user: UserRef; sessionToken: string; membership?: PathMembership }
+  | {
+      kind: 'token';
+      user: UserRef;
+      workspaceId: string;
+      tokenId: string;
+      scope: TokenScope;
+      membership?: PathMembership;
+    };
 
 /** Set by the tenancy guard on every route under /workspaces/{workspaceId}. */
 export type Member = {

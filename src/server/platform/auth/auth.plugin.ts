@@ -2,8 +2,9 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/open';
 import { AppError } from '../errors';
+import { uuidPattern } from '../ids';
 import type { Actor } from './actor';
-import { apiTokens, users } from './auth.table';
+import { apiTokens, memberships, users } from './auth.table';
 import { PORTAL_COOKIE } from './cookies';
 import { sha256 } from './secrets';
 import { findSessionUser, SESSION_COOKIE } from './sessions';
@@ -32,9 +33,15 @@ async function actorFromToken(db: Db, token: string): Promise<Actor> {
       scope: apiTokens.scope,
       lastUsedAt: apiTokens.lastUsedAt,
       user: { id: users.id, email: users.email, name: users.name },
+      // The token's maker's role in the token's workspace, in the same statement (ADR 006).
+      role: memberships.role,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.createdBy))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.workspaceId, apiTokens.workspaceId), eq(memberships.userId, users.id)),
+    )
     .where(
       and(
         eq(apiTokens.workspaceId, workspaceId),
@@ -58,10 +65,23 @@ async function actorFromToken(db: Db, token: string): Promise<Actor> {
         ),
       );
   }
-  return { kind: 'token', user: row.user, workspaceId, tokenId: row.id, scope: row.scope };
+  return {
+    kind: 'token',
+    user: row.user,
+    workspaceId,
+    tokenId: row.id,
+    scope: row.scope,
+    membership: { workspaceId, role: row.role },
+  };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The workspace a route under /workspaces/{workspaceId} names (the router has matched it by now). */
+function workspaceOfPath(req: FastifyRequest): string | undefined {
+  const id = (req.params as { workspaceId?: unknown } | undefined)?.workspaceId;
+  return typeof id === 'string' && uuidPattern.test(id) ? id : undefined;
+}
 
 function originOf(req: FastifyRequest): string | undefined {
   const origin = req.headers.origin;
@@ -103,7 +123,7 @@ export function registerAuth(app: FastifyInstance, db: Db, publicUrl: string): v
     if (!cookie) return;
     const unsigned = req.unsignCookie(cookie);
     if (!unsigned.valid || !unsigned.value) return;
-    const user = await findSessionUser(db, unsigned.value);
-    if (user) req.actor = { kind: 'session', user, sessionToken: unsigned.value };
+    const found = await findSessionUser(db, unsigned.value, workspaceOfPath(req));
+    if (found) req.actor = { kind: 'session', ...found, sessionToken: unsigned.value };
   });
 }
