@@ -18,7 +18,7 @@ import { benchPaths } from './paths';
 import { markdown, type PathResult, type Results } from './report';
 import { login, type RunningServer, startServer } from './server';
 import { openPgliteAsServer, openPostgres, type SqlClient } from './sql';
-import { ensureWebBuilt, jsSizes, renderRelationships } from './web';
+import { ensureWebBuilt, jsSizes, renderPortfolio } from './web';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -209,20 +209,21 @@ async function main() {
       results.serverRss[side.scale] = { ...results.serverRss[side.scale]!, ...mem };
       log(`scale ${side.scale}: server RSS ${mem.rssMb} MB, peak ${mem.peakMb} MB`);
     }
-    const big = sides.find((s) => s.scale === 'L');
-    if (big) {
+    // The portfolio page at each scale: S is the workspace of 1,000 relationships the target names, L's
+    // measured tenant the bigger one (3,500). `--only=portfolioPage` measures only this.
+    for (const side of only && !only.includes('portfolioPage') ? [] : sides) {
       try {
-        const r = await renderRelationships(
-          big.server.baseUrl,
-          big.target.cookie,
-          big.measured.workspaceId,
-          quick ? 100 : 1000,
-          quick ? 20_000 : 240_000,
+        const r = await renderPortfolio(
+          side.server.baseUrl,
+          side.target.cookie,
+          side.measured.workspaceId,
+          side.measured.relationships,
+          quick ? 3 : 7,
         );
-        results.render = { ...r, note: 'relationships page at L' };
-        log(`render: ${JSON.stringify(r)}`);
+        results.portfolioRender = { ...results.portfolioRender, [side.scale]: r };
+        log(`portfolio page ${side.scale}: ${JSON.stringify(r)}`);
       } catch (err) {
-        log(`render skipped: ${(err as Error).message.split('\n')[0]}`);
+        log(`portfolio page ${side.scale} skipped: ${(err as Error).message.split('\n')[0]}`);
       }
     }
   } finally {

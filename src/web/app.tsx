@@ -1,6 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { useMe } from './ui/workspace';
+import { portfolioQuery } from './features/home/portfolioQuery';
+import { queryClient } from './ui/queryClient';
+import { meQuery, useMe } from './ui/workspace';
 
 function FullPageLoader() {
   return (
@@ -50,10 +52,20 @@ function routes() {
     },
     {
       path: '/w/:workspaceId',
+      // Static loaders run while the lazy screen's code downloads: the first requests go out at once
+      // instead of after the code arrives. They wait for nothing (a failure shows on the screen's own query).
+      loader: () => {
+        void queryClient.prefetchQuery(meQuery);
+        return null;
+      },
       lazy: () => import('./ui/Shell').then((m) => ({ Component: m.Shell })),
       children: [
         {
           index: true,
+          loader: ({ params }: { params: { workspaceId?: string } }) => {
+            if (params.workspaceId) void queryClient.prefetchQuery(portfolioQuery(params.workspaceId));
+            return null;
+          },
           lazy: () => import('./features/home/HomePage').then((m) => ({ Component: m.HomePage })),
         },
         {

@@ -3,11 +3,12 @@ import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider, Modal } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app';
+import { queryClient } from './ui/queryClient';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -17,10 +18,6 @@ const theme = createTheme({
     // Every dialog's close button gets a name screen readers can announce.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
   },
-});
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1, staleTime: 10_000 } },
 });
 
 createRoot(document.getElementById('root')!).render(

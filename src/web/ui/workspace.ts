@@ -1,15 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { Me } from '../../server/features/accounts/accounts.contract';
 import { get } from './api';
 
+/** Who is signed in, and their workspaces (a route loader starts it while the screen's code loads). */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: () => get<Me>('/api/v1/me'),
+  retry: false,
+  staleTime: 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: () => get<Me>('/api/v1/me'),
-    retry: false,
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /** The current workspace from the URL (`/w/:workspaceId/…`) and a helper for its API paths. */
