@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -40,6 +41,12 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
 }
 
+/** The `node` flags `npm start` gives the server (package.json), so the bench measures the same process. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** `dataDir` holds the embedded database, or only the session secret when `databaseUrl` is given. */
 export async function startServer(db: {
   dataDir: string;
@@ -49,7 +56,7 @@ export async function startServer(db: {
 }): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(db.nodeArgs ?? []), 'scripts/start.mjs'], {
+  const child = spawn(process.execPath, [...startFlags(), ...(db.nodeArgs ?? []), 'scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

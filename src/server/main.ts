@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { buildApp, webRoot } from './app';
 import { type Config, loadConfig } from './config';
 import { openDatabase } from './db/open';
@@ -8,6 +10,7 @@ import { ensureSearchIndexed } from './features/search/search.backfill';
 import { randomToken } from './platform/auth/secrets';
 import { loggerOptions } from './platform/logging';
 import { startMailDelivery } from './platform/mail';
+import { projectRoot } from './platform/paths';
 
 /** Kept under DATA_DIR so sessions survive restarts without anyone having to set a secret. */
 function sessionSecret(config: Config): string {
@@ -23,8 +26,13 @@ function sessionSecret(config: Config): string {
 async function ensureWebBuilt(log: (m: string) => void): Promise<void> {
   if (existsSync(join(webRoot, 'index.html'))) return;
   log('Building the web app (first start only)…');
-  const { build } = await import('vite');
-  await build({ logLevel: 'warn' });
+  // In a child process: the bundler's memory would otherwise stay with the server for good (ADR 006).
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('Building the web app failed (see above)');
 }
 
 export async function main(): Promise<void> {
