@@ -62,16 +62,16 @@ const ref = (r: string) => `json_build_object('id', ${r}.id, 'clientName', c.nam
 const named = (r: string) => `JOIN clients c ON c.workspace_id = ${r}.workspace_id AND c.id = ${r}.client_id
   JOIN teams tm ON tm.workspace_id = ${r}.workspace_id AND tm.id = ${r}.team_id`;
 
+/** Active relationships, inlined where used: each use then gets its own index path (a shared CTE is one scan). */
+const ACTIVE = `(SELECT * FROM relationships WHERE workspace_id = $1 AND status = 'active')`;
+
 export function portfolioFloor(m: Measured): Statement {
   const today = dayOf(new Date());
   const dueList = (cond: string) => `(SELECT coalesce(json_agg(x ORDER BY x.due, x.id), '[]') FROM (
-      SELECT r.id, r.next_check_in_due AS due, ${ref('r')} AS relationship FROM a r ${named('r')}
+      SELECT r.id, r.next_check_in_due AS due, ${ref('r')} AS relationship FROM ${ACTIVE} r ${named('r')}
       WHERE ${cond} ORDER BY r.next_check_in_due, r.id LIMIT 10) x)`;
   return {
-    text: `WITH a AS MATERIALIZED (
-        SELECT r.workspace_id, r.id, r.client_id, r.team_id, r.stage, r.pyramid_level, r.health_score, r.next_check_in_due
-        FROM relationships r WHERE r.workspace_id = $1 AND r.status = 'active'),
-      moves AS (
+    text: `WITH moves AS (
         SELECT mv.*, row_number() OVER (ORDER BY mv.at DESC, mv.id DESC) AS rn FROM (
           SELECT a.id, a.relationship_id, a.stage, a.pyramid_level AS level, a.assessed_at AS at, a.note,
                  p.stage AS prev_stage, p.pyramid_level AS prev_level
@@ -85,20 +85,20 @@ export function portfolioFloor(m: Measured): Statement {
           ORDER BY a.assessed_at DESC, a.id DESC LIMIT 200) mv
         WHERE mv.prev_stage IS NOT NULL AND (mv.prev_stage <> mv.stage OR mv.prev_level <> mv.level))
       SELECT
-        (SELECT coalesce(json_agg(g), '[]') FROM (SELECT stage, pyramid_level, count(*)::int AS count FROM a GROUP BY 1, 2) g) AS grid,
+        (SELECT coalesce(json_agg(g), '[]') FROM (SELECT stage, pyramid_level, count(*)::int AS count FROM ${ACTIVE} a GROUP BY 1, 2) g) AS grid,
         (SELECT coalesce(json_agg(b), '[]') FROM (SELECT least(health_score, 99) / 20 AS band, count(*)::int AS count
-           FROM a WHERE health_score IS NOT NULL GROUP BY 1) b) AS bands,
-        (SELECT count(*)::int FROM a WHERE health_score IS NULL) AS unscored,
+           FROM ${ACTIVE} a WHERE health_score IS NOT NULL GROUP BY 1) b) AS bands,
+        (SELECT count(*)::int FROM ${ACTIVE} a WHERE health_score IS NULL) AS unscored,
         (SELECT coalesce(json_agg(x ORDER BY x.risk_rank DESC, x.id), '[]') FROM (
            SELECT h.relationship_id AS id, h.risk_rank, h.score, h.risks, ${ref('r')} AS relationship
-           FROM relationship_health h JOIN a r ON r.id = h.relationship_id ${named('r')}
+           FROM relationship_health h JOIN ${ACTIVE} r ON r.id = h.relationship_id ${named('r')}
            WHERE h.workspace_id = $1 AND h.risk_count > 0 ORDER BY h.risk_rank DESC, h.relationship_id LIMIT 10) x) AS risks,
-        (SELECT count(*)::int FROM relationship_health h JOIN a r ON r.id = h.relationship_id
+        (SELECT count(*)::int FROM relationship_health h JOIN ${ACTIVE} r ON r.id = h.relationship_id
            WHERE h.workspace_id = $1 AND h.risk_count > 0) AS at_risk,
         ${dueList('r.next_check_in_due < $2::date')} AS overdue,
-        (SELECT count(*)::int FROM a WHERE next_check_in_due < $2::date) AS overdue_count,
+        (SELECT count(*)::int FROM ${ACTIVE} a WHERE next_check_in_due < $2::date) AS overdue_count,
         ${dueList(`r.next_check_in_due BETWEEN $2::date AND $2::date + 14`)} AS upcoming,
-        (SELECT count(*)::int FROM a WHERE next_check_in_due BETWEEN $2::date AND $2::date + 14) AS upcoming_count,
+        (SELECT count(*)::int FROM ${ACTIVE} a WHERE next_check_in_due BETWEEN $2::date AND $2::date + 14) AS upcoming_count,
         (SELECT coalesce(json_agg(json_build_object('id', mv.id, 'stage', mv.stage, 'level', mv.level,
                   'prevStage', mv.prev_stage, 'prevLevel', mv.prev_level, 'at', mv.at, 'note', mv.note,
                   'relationship', CASE WHEN mv.rn <= 20 THEN ${ref('r')} END) ORDER BY mv.rn), '[]')
