@@ -17,6 +17,11 @@ import { openPgliteAsServer, openPostgres, type SqlClient } from './sql';
 
 const scale = (process.argv[2] ?? 'S') as ScaleName;
 const runs = Number(process.argv[3] ?? 30);
+/** Optional: only these paths (keys, comma-separated), e.g. `npx tsx bench/explain.ts S 30 health,search`. */
+const only = process.argv[4]?.split(',');
+/** Writes and transaction control are counted but neither re-run nor explained. */
+const notRerun = (sql: string) =>
+  /^\s*(insert|update|delete|begin|commit|rollback|savepoint|release)/i.test(sql);
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
@@ -89,7 +94,7 @@ async function main() {
       `# Where the time goes — ${databaseUrl ? 'PostgreSQL' : 'PGlite'}, scale ${scale}, median of ${runs}`,
       '',
     ];
-    for (const path of benchPaths.filter((p) => p.app && p.floor)) {
+    for (const path of benchPaths.filter((p) => p.app && p.floor && (!only || only.includes(p.key)))) {
       let n = 0;
       const inject = async () => {
         const r = path.app!(measured, n++);
@@ -119,7 +124,7 @@ async function main() {
       let sum = 0;
       const lines: string[] = [];
       for (const s of statements) {
-        const write = /^\s*(insert|update|delete)/i.test(s.sql);
+        const write = notRerun(s.sql);
         const ms = write ? Number.NaN : await median(() => raw.query(s.sql, s.params));
         if (!write) sum += ms;
         lines.push(
@@ -132,7 +137,7 @@ async function main() {
         '',
       );
       for (const s of [
-        ...statements.filter((x) => !/^\s*(insert|update|delete)/i.test(x.sql)),
+        ...statements.filter((x) => !notRerun(x.sql)),
         { sql: floor.text, params: floor.params },
       ]) {
         const plan = await raw.query<{ 'QUERY PLAN': string }>(

@@ -2,12 +2,17 @@
 // The plan (how many workspaces, how big each is) comes from a seeded PRNG in JS; every row is made by
 // INSERT … SELECT over generate_series, its values drawn from hashint8extended(row number, seed), so the
 // database does the work in a handful of statements and the same seed always gives the same rows.
+
+import type { Db } from '../src/server/db/open';
 import { mulberry32 } from '../src/server/demo/prng';
+import { refreshHealth } from '../src/server/features/health/health.store';
+import { ensureSearchIndexed } from '../src/server/features/search/search.backfill';
 import { hashPassword } from '../src/server/platform/auth/secrets';
+import { activityStatements } from './generate-activity';
 import type { SqlClient } from './sql';
 
 /** Bump when the rows change: cached databases are keyed by it. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 3;
 /** Workspace 0, the tenant the bench measures (the big one at L). */
 export const MEASURED_WORKSPACE = 'Bench workspace 0';
 export const BENCH_EMAIL = 'bench@bench.example';
@@ -251,14 +256,18 @@ function statements(seed: number): Array<[table: string, sql: string]> {
     ],
     [
       'assessments',
-      // One to three entries, climbing one step at a time to the relationship's current stage.
+      // One to three entries, climbing one step at a time to the relationship's current stage; the first at
+      // the start, the last within the 150 days before the data's now (so the portfolio has movements).
       `INSERT INTO assessments (workspace_id, id, relationship_id, stage, pyramid_level, note, assessed_by, assessed_at)
        SELECT r.workspace_id, ${asUuid(`md5(r.id::text || ':assessment:' || j)`)}, r.id,
               (${STAGES})[greatest(1, array_position(${STAGES}, r.stage) - (n - j))],
               CASE WHEN j = n THEN r.pyramid_level ELSE (${LEVELS})[1] END,
               CASE WHEN j = 0 THEN 'Where we started' ELSE 'Reassessed after the quarterly check-in' END,
-              r.owner_id, r.created_at + make_interval(days => j * 60)
-       FROM relationships r, LATERAL (SELECT ascii(r.id::text) % 3 AS n) c, generate_series(0, c.n) j`,
+              r.owner_id, r.created_at + (c.last - r.created_at) * j / greatest(c.n, 1)
+       FROM relationships r,
+            LATERAL (SELECT ascii(r.id::text) % 3 AS n,
+                            ${BASE} - make_interval(days => ('x' || substr(md5(r.id::text), 1, 6))::bit(24)::int % 150) AS last) c,
+            generate_series(0, c.n) j`,
     ],
     [
       'touchpoints',
@@ -274,6 +283,7 @@ function statements(seed: number): Array<[table: string, sql: string]> {
             LATERAL (SELECT ${pick(KINDS, 'i', 21)} AS kind,
                             ${BASE} - make_interval(mins => ${rnd('i', 26)} % (730 * 24 * 60)) AS at) t`,
     ],
+    ...activityStatements(seed, BASE, asUuid),
   ];
 }
 
@@ -308,14 +318,36 @@ async function dropIndexes(db: SqlClient, table: string): Promise<string> {
 
 export type Generated = {
   seed: number;
+  /** The UTC day the health rollups were computed for (the app's clock at generation). */
+  healthDay: string;
   counts: Record<string, number>;
   /** Milliseconds per table, and in all (including VACUUM ANALYZE). */
   timings: Record<string, number>;
   generationMs: number;
 };
 
+/**
+ * The rollups the app keeps on write, made by the app's own code over the loaded rows: every relationship's
+ * health (rollup, score column, today's snapshot) as of `now`, and every workspace's search documents.
+ */
+export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m: string) => void) {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
+  const rels = await db.query<{ ws: string; ids: string[] }>(
+    `SELECT workspace_id::text AS ws, array_agg(id::text ORDER BY id) AS ids FROM relationships GROUP BY 1`,
+  );
+  for (const { ws, ids } of rels) await refreshHealth(app, ws, ids, now);
+  timings.healthRollups = Math.round(performance.now() - t0);
+  log(`  health rollups (the app's refreshHealth): ${timings.healthRollups} ms`);
+  t0 = performance.now();
+  await ensureSearchIndexed(app);
+  timings.searchIndex = Math.round(performance.now() - t0);
+  log(`  search index (the app's backfill): ${timings.searchIndex} ms`);
+  return timings;
+}
+
 /** Fills an empty, migrated database. Foreign-key triggers are off while loading: the rows are consistent by construction. */
-export async function generate(db: SqlClient, scale: Scale, seed: number, log: (m: string) => void) {
+export async function generate(db: SqlClient, app: Db, scale: Scale, seed: number, log: (m: string) => void) {
   const started = performance.now();
   const rows = plan(scale, seed);
   const hash = await hashPassword(BENCH_PASSWORD);
@@ -340,16 +372,26 @@ export async function generate(db: SqlClient, scale: Scale, seed: number, log: (
   } finally {
     await db.exec(`SET session_replication_role = DEFAULT; DROP TABLE IF EXISTS bench_plan;`);
   }
+  // The app's rollups read the loaded rows through the planner: give it statistics first.
+  await db.exec('ANALYZE');
+  const now = new Date();
+  Object.assign(timings, await computeRollups(app, db, now, log));
   const t0 = performance.now();
   // A long-lived database has been vacuumed and analysed; plans and index-only scans depend on it.
   await db.exec('VACUUM ANALYZE');
   timings.vacuumAnalyze = Math.round(performance.now() - t0);
   log(`  vacuum analyze: ${timings.vacuumAnalyze} ms`);
   const counts: Record<string, number> = {};
-  for (const table of statements(seed).map(([t]) => t)) {
+  for (const table of [
+    ...statements(seed).map(([t]) => t),
+    'relationship_health',
+    'health_snapshots',
+    'search_documents',
+  ]) {
     const [c] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     counts[table] = c?.n ?? 0;
   }
   const generationMs = Math.round(performance.now() - started);
-  return { seed, counts, timings, generationMs } satisfies Generated;
+  const healthDay = now.toISOString().slice(0, 10);
+  return { seed, healthDay, counts, timings, generationMs } satisfies Generated;
 }

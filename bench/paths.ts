@@ -3,9 +3,12 @@
 // when its feature lands is adding an entry here; until then it is listed as not built, never faked.
 import { newId } from '../src/server/platform/ids';
 import type { Measured } from './datasets';
+import { balanceFloor, healthFloor, portfolioFloor, SEARCH_TERM, searchFloor } from './paths-insights';
 
 export type Request = { method: 'GET' | 'POST'; path: string; body?: string };
-export type Statement = { text: string; params: unknown[] };
+export type { Statement } from './paths-insights';
+
+import type { Statement } from './paths-insights';
 
 export type BenchPath = {
   key: string;
@@ -115,28 +118,29 @@ export const benchPaths: BenchPath[] = [
     key: 'health',
     title: 'health of one relationship',
     kind: 'read',
-    pending: 'not measured yet (`GET /relationships/{id}/health` exists; its floor is still to add)',
+    app: (m, n) => ({ method: 'GET', path: `${ws(m)}/relationships/${rotate(m.readIds, n)}/health` }),
+    floor: (m, n) => healthFloor(m, rotate(m.readIds, n)),
   },
   {
     key: 'portfolio',
     title: 'portfolio insights',
     kind: 'read',
-    pending:
-      'not measured yet (`GET /insights/portfolio` exists; its floor and the health rollup rows in generate.ts are still to add)',
+    app: (m) => ({ method: 'GET', path: `${ws(m)}/insights/portfolio` }),
+    floor: (m) => portfolioFloor(m),
   },
-  // Both landed after this harness: they need their floor here and their rows (time entries, the search
-  // index) in generate.ts before they can be measured.
   {
     key: 'balance',
-    title: 'balance insights',
+    title: 'balance insights (workspace, 12 months)',
     kind: 'read',
-    pending: 'not measured yet (`GET /insights/balance` exists; its floor and data are still to add)',
+    app: (m) => ({ method: 'GET', path: `${ws(m)}/insights/balance` }),
+    floor: (m) => balanceFloor(m),
   },
   {
     key: 'search',
-    title: 'search',
+    title: `search ("${SEARCH_TERM}", 5 per kind)`,
     kind: 'read',
-    pending: 'not measured yet (`GET /search?q=` exists; its floor and search rows are still to add)',
+    app: (m) => ({ method: 'GET', path: `${ws(m)}/search?q=${SEARCH_TERM}` }),
+    floor: (m) => searchFloor(m),
   },
   {
     key: 'createTouchpoint',
