@@ -131,8 +131,11 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   if (rels.length === 0)
     return noData(key, 'No relationships yet: start one to see it move along the stages.');
   const histories = new Map<string, Assessment[]>();
-  for (const a of input.assessments.filter((x) => day(x.at) <= w.to).sort(byAt))
-    histories.set(a.relationshipId, [...(histories.get(a.relationshipId) ?? []), a]);
+  for (const a of input.assessments.filter((x) => day(x.at) <= w.to).sort(byAt)) {
+    const history = histories.get(a.relationshipId);
+    if (history) history.push(a);
+    else histories.set(a.relationshipId, [a]);
+  }
 
   const moves: Evidence[] = [];
   const standing: Evidence[] = [];
@@ -233,9 +236,13 @@ const oneDecimal = (x: number) => Math.round(x * 10) / 10;
  */
 function pulseMonths(pulses: Pulse[], w: Window): PulseMonth[] {
   const byMonth = new Map<string, Pulse[]>();
-  for (const p of pulses)
-    if (p.closedOn <= w.to && p.responses > 0)
-      byMonth.set(p.closedOn.slice(0, 7), [...(byMonth.get(p.closedOn.slice(0, 7)) ?? []), p]);
+  for (const p of pulses) {
+    if (p.closedOn > w.to || p.responses <= 0) continue;
+    const month = p.closedOn.slice(0, 7);
+    const rounds = byMonth.get(month);
+    if (rounds) rounds.push(p);
+    else byMonth.set(month, [p]);
+  }
   return [...byMonth]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([month, rounds]) => {

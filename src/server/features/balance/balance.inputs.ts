@@ -199,82 +199,82 @@ export async function loadBalanceInputs(
   const teamOf = new Map(rels.map((r) => [r.id, r.teamId]));
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
-  const build = (
-    teamIds: string[],
-    activeSince: string,
-    keep: (teamId: string | null) => boolean,
-  ): BalanceInput => {
-    const lasts = lastHeld.filter((r) => keep(r.teamId)).map((r) => r.heldOn);
+  // Each input grouped by team once, so a team's balance reads its own rows, not every row of the workspace.
+  const grouped = new Map<unknown[], Map<string | null, unknown[]>>();
+  const rowsOf = <T extends { teamId: string | null }>(rows: T[], scope: string | null): T[] => {
+    if (scope === null) return rows;
+    let byTeam = grouped.get(rows) as Map<string | null, T[]> | undefined;
+    if (!byTeam) {
+      byTeam = new Map();
+      for (const row of rows) {
+        const list = byTeam.get(row.teamId);
+        if (list) list.push(row);
+        else byTeam.set(row.teamId, [row]);
+      }
+      grouped.set(rows, byTeam as Map<string | null, unknown[]>);
+    }
+    return byTeam.get(scope) ?? [];
+  };
+  const clientSeries = [...clientRounds].map(([relationshipId, rounds]) => ({
+    teamId: teamOf.get(relationshipId) ?? null,
+    rounds,
+  }));
+  const teamSeries = [...teamRounds].map(([teamId, rounds]) => ({ teamId, rounds }));
+
+  /** A team's balance (`scope` its id) or the workspace's (`scope` null: every row). */
+  const build = (teamIds: string[], activeSince: string, scope: string | null): BalanceInput => {
+    const keep = <T extends { teamId: string | null }>(rows: T[]) => rowsOf(rows, scope);
+    const lasts = keep(lastHeld).map((r) => r.heldOn);
     return {
       months: opts.months,
       today: opts.today,
       activeSince,
       teamCount: teamIds.length,
-      relationships: rels
-        .filter((r) => keep(r.teamId))
-        .map((r) => ({ id: r.id, label: r.label, startedOn: day(r.createdAt) })),
-      assessments: history
-        .filter((a) => keep(a.teamId))
-        .map((a) => ({
-          id: a.id,
-          relationshipId: a.relationshipId,
-          at: a.at.toISOString(),
-          stage: a.stage,
-          pyramidLevel: a.pyramidLevel,
-        })),
-      time: time
-        .filter((t) => keep(t.teamId))
-        .map(({ month, kind, hours, entries }) => ({ month, kind, hours, entries })),
-      experiments: ran
-        .filter((e) => keep(e.teamId))
-        .map((e) => ({
-          id: e.id,
-          title: e.title,
-          relationshipId: e.relationshipId,
-          startedOn: day(e.startedAt!),
-          endedOn: e.endedAt ? day(e.endedAt) : null,
-        })),
-      reflections: held
-        .filter((r) => keep(r.teamId))
-        .map((r) => ({ id: r.id, heldOn: r.heldOn, label: `${r.teamName} reflection` })),
+      relationships: keep(rels).map((r) => ({ id: r.id, label: r.label, startedOn: day(r.createdAt) })),
+      assessments: keep(history).map((a) => ({
+        id: a.id,
+        relationshipId: a.relationshipId,
+        at: a.at.toISOString(),
+        stage: a.stage,
+        pyramidLevel: a.pyramidLevel,
+      })),
+      time: keep(time).map(({ month, kind, hours, entries }) => ({ month, kind, hours, entries })),
+      experiments: keep(ran).map((e) => ({
+        id: e.id,
+        title: e.title,
+        relationshipId: e.relationshipId,
+        startedOn: day(e.startedAt!),
+        endedOn: e.endedAt ? day(e.endedAt) : null,
+      })),
+      reflections: keep(held).map((r) => ({ id: r.id, heldOn: r.heldOn, label: `${r.teamName} reflection` })),
       lastReflectionOn: lasts.sort().at(-1) ?? null,
-      checkIns: due
-        .filter((c) => keep(c.teamId))
-        .map((c) => ({
-          id: c.id,
-          relationshipId: c.relationshipId,
-          label: `${c.label} check-in`,
-          dueOn: day(c.dueAt),
-          heldOn: c.status === 'held' && c.heldAt ? day(c.heldAt) : null,
-        })),
-      clientPulses: pooled(
-        [...clientRounds].filter(([relationshipId]) => keep(teamOf.get(relationshipId) ?? null)),
-        opts.today,
-      ),
-      teamPulses: pooled(
-        [...teamRounds].filter(([teamId]) => keep(teamId)),
-        opts.today,
-      ),
-      topics: raised
-        .filter((t) => keep(t.teamId))
-        .map((t) => ({
-          id: t.id,
-          relationshipId: t.relationshipId,
-          label: t.label,
-          raisedBy: t.raisedBy,
-          raisedOn: day(t.raisedAt),
-        })),
+      checkIns: keep(due).map((c) => ({
+        id: c.id,
+        relationshipId: c.relationshipId,
+        label: `${c.label} check-in`,
+        dueOn: day(c.dueAt),
+        heldOn: c.status === 'held' && c.heldAt ? day(c.heldAt) : null,
+      })),
+      clientPulses: pooled(keep(clientSeries), opts.today),
+      teamPulses: pooled(keep(teamSeries), opts.today),
+      topics: keep(raised).map((t) => ({
+        id: t.id,
+        relationshipId: t.relationshipId,
+        label: t.label,
+        raisedBy: t.raisedBy,
+        raisedOn: day(t.raisedAt),
+      })),
       reflectionCadenceDays: teamIds.map(cadenceOf),
     };
   };
 
-  const byTeam = new Map(teamRows.map((t) => [t.id, build([t.id], day(t.createdAt), (x) => x === t.id)]));
+  const byTeam = new Map(teamRows.map((t) => [t.id, build([t.id], day(t.createdAt), t.id)]));
   const workspace = ids
     ? null
     : build(
         teamRows.map((t) => t.id),
         day(ws?.createdAt ?? new Date(0)),
-        () => true,
+        null,
       );
   return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace };
 }
@@ -284,9 +284,9 @@ export async function loadBalanceInputs(
  * relationships counts once. Rounds without a shown average (an employee round below three answers) and
  * rounds still open are left out.
  */
-function pooled(series: [string, PulseRound[]][], today: string) {
+function pooled(series: { rounds: PulseRound[] }[], today: string) {
   const rounds = new Map<string, { label: string; closedOn: string; responses: number; scoreSum: number }>();
-  for (const [, list] of series)
+  for (const { rounds: list } of series)
     for (const r of list) {
       if (r.average === null || r.closesOn > today) continue;
       const x = rounds.get(r.pulseId) ?? { label: r.title, closedOn: r.closesOn, responses: 0, scoreSum: 0 };

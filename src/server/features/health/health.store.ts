@@ -62,6 +62,7 @@ export async function storeHealth(
         risks: h.risks,
         riskRank: riskRank(h),
         riskCount: h.risks.length,
+        detail: h.components,
         computedAt: now,
         refreshDueAt: nextMidnight(now),
       })),
@@ -74,6 +75,7 @@ export async function storeHealth(
         risks: sql`excluded.risks`,
         riskRank: sql`excluded.risk_rank`,
         riskCount: sql`excluded.risk_count`,
+        detail: sql`excluded.detail`,
         computedAt: sql`excluded.computed_at`,
         refreshDueAt: sql`excluded.refresh_due_at`,
       },
@@ -151,10 +153,7 @@ export async function getHealth(
   relationshipId: string,
   now: Date,
 ): Promise<Health> {
-  const computed = await computeHealthOf(db, workspaceId, [relationshipId], now);
-  const h = computed.get(relationshipId);
-  if (!h) throw AppError.notFound('Relationship');
-  return {
+  const answer = (h: Pick<DomainHealth, 'score' | 'components' | 'risks'>, at: Date): Health => ({
     relationshipId,
     score: h.score,
     components: h.components.map((c) => ({
@@ -162,8 +161,35 @@ export async function getHealth(
       evidence: c.evidence.map((e) => ({ ...e, relationshipId })),
     })),
     risks: h.risks,
-    computedAt: iso(now),
-  };
+    computedAt: iso(at),
+  });
+  // The rollup is recomputed in every transaction that changes an input, and daily (its words count days):
+  // computed today, it is the answer.
+  const [kept] = await db
+    .select({
+      score: relationshipHealth.score,
+      detail: relationshipHealth.detail,
+      risks: relationshipHealth.risks,
+      computedAt: relationshipHealth.computedAt,
+    })
+    .from(relationshipHealth)
+    .where(
+      and(
+        eq(relationshipHealth.workspaceId, workspaceId),
+        eq(relationshipHealth.relationshipId, relationshipId),
+        gte(relationshipHealth.computedAt, new Date(`${dayOf(now)}T00:00:00Z`)),
+        lte(relationshipHealth.computedAt, now),
+      ),
+    );
+  if (kept?.detail) {
+    // Stored by storeHealth from the domain's own risks: the keys are the domain's.
+    const risks = kept.risks as DomainHealth['risks'];
+    return answer({ score: kept.score, components: kept.detail, risks }, kept.computedAt);
+  }
+  const computed = await computeHealthOf(db, workspaceId, [relationshipId], now);
+  const h = computed.get(relationshipId);
+  if (!h) throw AppError.notFound('Relationship');
+  return answer(h, now);
 }
 
 export const MAX_HISTORY_DAYS = 731;

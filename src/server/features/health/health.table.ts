@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Health as DomainHealth } from '../../../domain/health';
 import { relationships } from '../relationships/relationships.table';
 
 /** One component's number as kept in the rollup and the snapshots (the words are recomputed on read). */
@@ -30,6 +31,11 @@ export const relationshipHealth = pgTable(
     /** Higher is more urgent: orders the early-warning list. */
     riskRank: integer('risk_rank').notNull(),
     riskCount: integer('risk_count').notNull(),
+    /**
+     * Every component with its words and evidence, as computed: `GET …/health` answers from it the same
+     * day instead of reading every input again (ADR 010). Null on rows written before it existed.
+     */
+    detail: jsonb('detail').$type<DomainHealth['components']>(),
     computedAt: timestamp('computed_at', { withTimezone: true, precision: 3 }).notNull(),
     /** When the daily pass should recompute it next (the next UTC midnight). */
     refreshDueAt: timestamp('refresh_due_at', { withTimezone: true, precision: 3 }).notNull(),

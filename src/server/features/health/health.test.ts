@@ -258,3 +258,20 @@ describe('the portfolio', () => {
     );
   });
 });
+
+describe('health served from the rollup', () => {
+  it('answers from the rollup computed today, and computes afresh once the day has turned', async () => {
+    const { relationship } = await plantRelationship(owner);
+    expect((await touch(owner, relationship.id, 'client', 'call', 'Asked about the roadmap')).statusCode).toBe(201);
+    const written = clock.toISOString();
+    advance(1 / 24);
+    const sameDay = await healthOf(owner, relationship.id);
+    // The touchpoint's transaction stored it; an hour later that is still the answer, evidence and all.
+    expect(sameDay.computedAt).toBe(written);
+    expect(JSON.stringify(part(sameDay, 'twoWay').evidence)).toContain('Asked about the roadmap');
+    advance(1);
+    const nextDay = await healthOf(owner, relationship.id);
+    expect(nextDay.computedAt).toBe(clock.toISOString());
+    expect(part(nextDay, 'twoWay').score).toBe(part(sameDay, 'twoWay').score);
+  });
+});

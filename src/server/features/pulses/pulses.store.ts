@@ -206,8 +206,10 @@ export async function updatePulse(db: Db, workspaceId: string, id: string, patch
     .update(pulses)
     .set(set)
     .where(and(eq(pulses.workspaceId, workspaceId), eq(pulses.id, id)));
-  // Health reads closed rounds only: moving the close moves the health of the relationships it speaks for.
-  if (set.closesOn) await refreshHealth(db, workspaceId, await relationshipsOfRound(db, existing), now);
+  // Health reads closed rounds only: moving the close moves the health of the relationships it speaks for;
+  // a new title changes the words of their health's evidence.
+  if (set.closesOn || (set.title !== undefined && set.title !== existing.title))
+    await refreshHealth(db, workspaceId, await relationshipsOfRound(db, existing), now);
   return getPulse(db, workspaceId, id, now);
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "relationship_health" ADD COLUMN "detail" jsonb;
