@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { member } from '../../platform/auth/actor';
 import { pageOf } from '../../platform/common.contract';
 import type { AppDeps } from '../../platform/deps';
+import { limitConcurrency } from '../../platform/limit-concurrency';
 import { registerWorkspaceRoutes } from '../../platform/tenancy';
 import { balance, balanceQuery, teamBalance, teamBalanceQuery } from './balance.contract';
 import { getBalance, listTeamBalances } from './balance.store';
@@ -9,6 +10,7 @@ import { getBalance, listTeamBalances } from './balance.store';
 const tags = ['Insights'];
 
 export function balanceRoutes(app: FastifyInstance, { db, now }: AppDeps): void {
+  const oneAtATime = limitConcurrency(1);
   registerWorkspaceRoutes(app, db, (r) => {
     r.get(
       '/insights/balance',
@@ -22,7 +24,7 @@ export function balanceRoutes(app: FastifyInstance, { db, now }: AppDeps): void 
           response: { 200: balance },
         },
       },
-      async (req) => getBalance(db, member(req).workspaceId, req.query, now()),
+      async (req) => oneAtATime(() => getBalance(db, member(req).workspaceId, req.query, now())),
     );
 
     r.get(
@@ -37,7 +39,7 @@ export function balanceRoutes(app: FastifyInstance, { db, now }: AppDeps): void 
           response: { 200: pageOf(teamBalance) },
         },
       },
-      async (req) => listTeamBalances(db, member(req).workspaceId, req.query, now()),
+      async (req) => oneAtATime(() => listTeamBalances(db, member(req).workspaceId, req.query, now())),
     );
   });
 }

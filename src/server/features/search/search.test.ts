@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
 import { makeClient, makeRelationship, makeTeam } from '../relationships/relationships.fixtures';
 import { ensureSearchIndexed, reindexWorkspace } from './search.backfill';
 import type { SearchGroup, SearchResult } from './search.contract';
-import { searchWorkspace } from './search.store';
+import { plainPrefixQuery, searchWorkspace, tokenisedByPostgres } from './search.store';
 import { searchDocuments, searchIndexState } from './search.table';
 
 let t: TestApp;
@@ -291,5 +292,24 @@ describe('search', () => {
     await makeClient(owner, marker);
     await expectIsolated(t, [{ method: 'GET', url: owner.ws(`/search?q=${marker}`) }], marker);
     expect(titles(await search(owner, marker), 'client')).toEqual([marker]);
+  });
+});
+
+describe('plain words without a round trip', () => {
+  it('builds the same prefix query as PostgreSQL for ASCII letters and digits between spaces', async () => {
+    const plain = fc.stringMatching(/^[A-Za-z0-9 ]{0,40}$/);
+    await fc.assert(
+      fc.asyncProperty(plain, async (q) => {
+        expect(plainPrefixQuery(q)).toBe(await tokenisedByPostgres(t.database.db, q));
+      }),
+      { numRuns: 200, seed: 9 },
+    );
+    for (const q of ['Fjordline Logistics', 'silver SILVER 2026', 'a1b2 3c 007', '   ', 'x'.repeat(100)])
+      expect(plainPrefixQuery(q)).toBe(await tokenisedByPostgres(t.database.db, q));
+  });
+
+  it('leaves anything else to PostgreSQL', () => {
+    for (const q of ['Björk', 'o’brien', 'co-create', 'a.b@c.d', 'tab\there', 'x'.repeat(101)])
+      expect(plainPrefixQuery(q)).toBeUndefined();
   });
 });
