@@ -1,232 +1,153 @@
 // The leaders' portfolio: a read model over relationships, their health rollups, clients, teams and
-// assessments. It reads rollups only (never touchpoints), each query filtered by workspace through an index
-// that leads with workspace_id, so it costs the same for 10 relationships as for 10,000.
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, sql } from 'drizzle-orm';
+// assessments. It reads rollups only (never touchpoints), filtered by workspace through indexes that lead
+// with workspace_id, and in one statement: each part is a subquery aggregated to JSON, so the request pays
+// one round trip (and, on the embedded database, one statement's fixed cost) instead of eleven (ADR 006).
+import { type SQL, sql } from 'drizzle-orm';
 import { addDays, daysOverdue } from '../../../domain/cadence';
 import type { Db } from '../../db/open';
-import { clients } from '../clients/clients.table';
 import { stages } from '../relationships/relationships.contract';
-import { type PyramidLevel, relationships, type Stage } from '../relationships/relationships.table';
-import { teams } from '../teams/teams.table';
-import { relationshipHealth } from './health.table';
+import type { PyramidLevel, Stage } from '../relationships/relationships.table';
 import type { Portfolio, PortfolioRelationship } from './portfolio.contract';
 
 const TOP = 10;
 const UPCOMING_DAYS = 14;
 const MOVEMENT_DAYS = 90;
+const SHOWN_MOVES = 20;
 const levels: PyramidLevel[] = ['expectations', 'desires', 'unrecognized_needs'];
 
-async function refs(db: Db, workspaceId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, PortfolioRelationship>();
-  const rows = await db
-    .select({
-      id: relationships.id,
-      clientName: clients.name,
-      teamName: teams.name,
-      stage: relationships.stage,
-      pyramidLevel: relationships.pyramidLevel,
-    })
-    .from(relationships)
-    .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
-    .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, relationships.teamId)))
-    .where(and(eq(relationships.workspaceId, workspaceId), inArray(relationships.id, [...new Set(ids)])));
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
+type Due = { id: string; due: string; relationship: PortfolioRelationship };
 type Movement = {
   id: string;
-  relationshipId: string;
   stage: Stage;
   level: PyramidLevel;
-  prevStage: Stage | null;
-  prevLevel: PyramidLevel | null;
-  at: Date | string;
+  prevStage: Stage;
+  prevLevel: PyramidLevel;
+  at: string;
   note: string;
+  /** Named for the first SHOWN_MOVES only; the rest are counted. */
+  relationship: PortfolioRelationship | null;
+};
+type Row = {
+  grid: Array<{ stage: Stage; pyramid_level: PyramidLevel; count: number }>;
+  bands: Array<{ band: number; count: number }>;
+  unscored: number;
+  risks: Array<{
+    score: number | null;
+    risks: Portfolio['risks'][number]['risks'];
+    relationship: PortfolioRelationship;
+  }>;
+  at_risk: number;
+  overdue: Due[];
+  overdue_count: number;
+  upcoming: Due[];
+  upcoming_count: number;
+  movements: Movement[];
 };
 
-/** Assessments of the last quarter that changed stage or level, each with the one before it. */
-async function recentMovements(db: Db, workspaceId: string, from: Date): Promise<Movement[]> {
-  const result = await db.execute(sql`
-    select a.id, a.relationship_id as "relationshipId", a.stage, a.pyramid_level as level, a.assessed_at as at,
-      a.note, p.stage as "prevStage", p.pyramid_level as "prevLevel"
-    from assessments a
-    left join lateral (
-      select b.stage, b.pyramid_level from assessments b
-      where b.workspace_id = a.workspace_id and b.relationship_id = a.relationship_id
-        and (b.assessed_at, b.id) < (a.assessed_at, a.id)
-      order by b.assessed_at desc, b.id desc limit 1
-    ) p on true
-    where a.workspace_id = ${workspaceId} and a.assessed_at >= ${from.toISOString()}::timestamptz
-    order by a.assessed_at desc, a.id desc
-    limit 200`);
-  const rows = (result as unknown as { rows: Movement[] }).rows;
-  return rows.filter((m) => m.prevStage !== null && (m.prevStage !== m.stage || m.prevLevel !== m.level));
+/** Everything the page shows, one statement. Active relationships are inlined where used, so each use
+ *  gets its own index path (one shared CTE would be one scan of them all). */
+function portfolioStatement(workspaceId: string, today: string, movesFrom: string): SQL {
+  const active = sql`(SELECT * FROM relationships WHERE workspace_id = ${workspaceId}::uuid AND status = 'active')`;
+  const ref = (r: string) =>
+    sql.raw(`json_build_object('id', ${r}.id, 'clientName', c.name, 'teamName', tm.name,
+      'stage', ${r}.stage, 'pyramidLevel', ${r}.pyramid_level)`);
+  const named = (r: string) =>
+    sql.raw(`JOIN clients c ON c.workspace_id = ${r}.workspace_id AND c.id = ${r}.client_id
+      JOIN teams tm ON tm.workspace_id = ${r}.workspace_id AND tm.id = ${r}.team_id`);
+  const dueList = (cond: SQL) => sql`(SELECT coalesce(json_agg(x ORDER BY x.due, x.id), '[]') FROM (
+      SELECT r.id, r.next_check_in_due AS due, ${ref('r')} AS relationship FROM ${active} r ${named('r')}
+      WHERE ${cond} ORDER BY r.next_check_in_due, r.id LIMIT ${TOP}) x)`;
+  const overdue = sql`next_check_in_due < ${today}::date`;
+  const upcoming = sql`next_check_in_due BETWEEN ${today}::date AND ${addDays(today, UPCOMING_DAYS)}::date`;
+  return sql`
+    WITH moves AS (
+      SELECT mv.*, row_number() OVER (ORDER BY mv.at DESC, mv.id DESC) AS rn FROM (
+        SELECT a.id, a.relationship_id, a.stage, a.pyramid_level AS level, a.assessed_at AS at, a.note,
+               p.stage AS prev_stage, p.pyramid_level AS prev_level
+        FROM assessments a
+        LEFT JOIN LATERAL (
+          SELECT b.stage, b.pyramid_level FROM assessments b
+          WHERE b.workspace_id = a.workspace_id AND b.relationship_id = a.relationship_id
+            AND (b.assessed_at, b.id) < (a.assessed_at, a.id)
+          ORDER BY b.assessed_at DESC, b.id DESC LIMIT 1) p ON true
+        WHERE a.workspace_id = ${workspaceId}::uuid AND a.assessed_at >= ${movesFrom}::timestamptz
+        ORDER BY a.assessed_at DESC, a.id DESC LIMIT 200) mv
+      WHERE mv.prev_stage IS NOT NULL AND (mv.prev_stage <> mv.stage OR mv.prev_level <> mv.level))
+    SELECT
+      (SELECT coalesce(json_agg(g), '[]') FROM (
+         SELECT stage, pyramid_level, count(*)::int AS count FROM ${active} a GROUP BY 1, 2) g) AS grid,
+      (SELECT coalesce(json_agg(b), '[]') FROM (
+         SELECT least(health_score, 99) / 20 AS band, count(*)::int AS count
+         FROM ${active} a WHERE health_score IS NOT NULL GROUP BY 1) b) AS bands,
+      (SELECT count(*)::int FROM ${active} a WHERE health_score IS NULL) AS unscored,
+      (SELECT coalesce(json_agg(x ORDER BY x.risk_rank DESC, x.id), '[]') FROM (
+         SELECT h.relationship_id AS id, h.risk_rank, h.score, h.risks, ${ref('r')} AS relationship
+         FROM relationship_health h JOIN ${active} r ON r.id = h.relationship_id ${named('r')}
+         WHERE h.workspace_id = ${workspaceId}::uuid AND h.risk_count > 0
+         ORDER BY h.risk_rank DESC, h.relationship_id LIMIT ${TOP}) x) AS risks,
+      (SELECT count(*)::int FROM relationship_health h JOIN ${active} r ON r.id = h.relationship_id
+         WHERE h.workspace_id = ${workspaceId}::uuid AND h.risk_count > 0) AS at_risk,
+      ${dueList(sql`r.${overdue}`)} AS overdue,
+      (SELECT count(*)::int FROM ${active} a WHERE a.${overdue}) AS overdue_count,
+      ${dueList(sql`r.${upcoming}`)} AS upcoming,
+      (SELECT count(*)::int FROM ${active} a WHERE a.${upcoming}) AS upcoming_count,
+      (SELECT coalesce(json_agg(json_build_object('id', mv.id, 'stage', mv.stage, 'level', mv.level,
+                'prevStage', mv.prev_stage, 'prevLevel', mv.prev_level, 'at', mv.at, 'note', mv.note,
+                'relationship', CASE WHEN mv.rn <= ${SHOWN_MOVES} THEN ${ref('r')} END) ORDER BY mv.rn), '[]')
+         FROM moves mv
+         JOIN relationships r ON r.workspace_id = ${workspaceId}::uuid AND r.id = mv.relationship_id ${named('r')}
+      ) AS movements`;
+}
+
+function directionOf(m: Movement): 'up' | 'down' | 'level' {
+  const s = stages.indexOf(m.stage) - stages.indexOf(m.prevStage);
+  const l = levels.indexOf(m.level) - levels.indexOf(m.prevLevel);
+  const d = s !== 0 ? s : l;
+  return d > 0 ? 'up' : d < 0 ? 'down' : 'level';
 }
 
 export async function getPortfolio(db: Db, workspaceId: string, now: Date): Promise<Portfolio> {
   const today = now.toISOString().slice(0, 10);
-  const active = and(eq(relationships.workspaceId, workspaceId), eq(relationships.status, 'active'));
-  const band = sql<number>`least(${relationships.healthScore}, 99) / 20`;
-  const [
-    grid,
-    bands,
-    unscored,
-    riskRows,
-    atRisk,
-    overdueRows,
-    overdueCount,
-    upcomingRows,
-    upcomingCount,
-    moves,
-  ] = await Promise.all([
-    db
-      .select({ stage: relationships.stage, pyramidLevel: relationships.pyramidLevel, count: count() })
-      .from(relationships)
-      .where(active)
-      .groupBy(relationships.stage, relationships.pyramidLevel),
-    db
-      .select({ band, count: count() })
-      .from(relationships)
-      .where(and(active, isNotNull(relationships.healthScore)))
-      .groupBy(band),
-    db
-      .select({ count: count() })
-      .from(relationships)
-      .where(and(active, sql`${relationships.healthScore} is null`)),
-    db
-      .select({
-        id: relationshipHealth.relationshipId,
-        score: relationshipHealth.score,
-        risks: relationshipHealth.risks,
-      })
-      .from(relationshipHealth)
-      .innerJoin(
-        relationships,
-        and(
-          eq(relationships.workspaceId, workspaceId),
-          eq(relationships.id, relationshipHealth.relationshipId),
-        ),
-      )
-      .where(
-        and(
-          eq(relationshipHealth.workspaceId, workspaceId),
-          gt(relationshipHealth.riskCount, 0),
-          eq(relationships.status, 'active'),
-        ),
-      )
-      .orderBy(desc(relationshipHealth.riskRank), asc(relationshipHealth.relationshipId))
-      .limit(TOP),
-    db
-      .select({ count: count() })
-      .from(relationshipHealth)
-      .innerJoin(
-        relationships,
-        and(
-          eq(relationships.workspaceId, workspaceId),
-          eq(relationships.id, relationshipHealth.relationshipId),
-        ),
-      )
-      .where(
-        and(
-          eq(relationshipHealth.workspaceId, workspaceId),
-          gt(relationshipHealth.riskCount, 0),
-          eq(relationships.status, 'active'),
-        ),
-      ),
-    db
-      .select({ id: relationships.id, due: relationships.nextCheckInDue })
-      .from(relationships)
-      .where(and(active, lt(relationships.nextCheckInDue, today)))
-      .orderBy(asc(relationships.nextCheckInDue), asc(relationships.id))
-      .limit(TOP),
-    db
-      .select({ count: count() })
-      .from(relationships)
-      .where(and(active, lt(relationships.nextCheckInDue, today))),
-    db
-      .select({ id: relationships.id, due: relationships.nextCheckInDue })
-      .from(relationships)
-      .where(
-        and(
-          active,
-          gte(relationships.nextCheckInDue, today),
-          lte(relationships.nextCheckInDue, addDays(today, UPCOMING_DAYS)),
-        ),
-      )
-      .orderBy(asc(relationships.nextCheckInDue), asc(relationships.id))
-      .limit(TOP),
-    db
-      .select({ count: count() })
-      .from(relationships)
-      .where(
-        and(
-          active,
-          gte(relationships.nextCheckInDue, today),
-          lte(relationships.nextCheckInDue, addDays(today, UPCOMING_DAYS)),
-        ),
-      ),
-    recentMovements(db, workspaceId, new Date(`${addDays(today, -MOVEMENT_DAYS)}T00:00:00.000Z`)),
-  ]);
-  const shownMoves = moves.slice(0, 20);
-  const named = await refs(db, workspaceId, [
-    ...riskRows.map((r) => r.id),
-    ...overdueRows.map((r) => r.id),
-    ...upcomingRows.map((r) => r.id),
-    ...shownMoves.map((m) => m.relationshipId),
-  ]);
-  const directionOf = (m: Movement): 'up' | 'down' | 'level' => {
-    const s = stages.indexOf(m.stage) - stages.indexOf(m.prevStage!);
-    const l = levels.indexOf(m.level) - levels.indexOf(m.prevLevel!);
-    const d = s !== 0 ? s : l;
-    return d > 0 ? 'up' : d < 0 ? 'down' : 'level';
-  };
-  const counted = new Map<number, number>(bands.map((b) => [Number(b.band), b.count]));
+  const movesFrom = `${addDays(today, -MOVEMENT_DAYS)}T00:00:00.000Z`;
+  const result = await db.execute(portfolioStatement(workspaceId, today, movesFrom));
+  const row = (result as unknown as { rows: Row[] }).rows[0]!;
+  const counted = new Map<number, number>(row.bands.map((b) => [Number(b.band), b.count]));
   return {
     today,
-    active: grid.reduce((s, g) => s + g.count, 0),
-    grid: grid.map((g) => ({ stage: g.stage, pyramidLevel: g.pyramidLevel, count: g.count })),
+    active: row.grid.reduce((s, g) => s + g.count, 0),
+    grid: row.grid.map((g) => ({ stage: g.stage, pyramidLevel: g.pyramid_level, count: g.count })),
     distribution: [0, 1, 2, 3, 4].map((b) => ({
       from: b * 20,
       to: b === 4 ? 100 : b * 20 + 19,
       count: counted.get(b) ?? 0,
     })),
-    unscored: unscored[0]?.count ?? 0,
-    risks: riskRows
-      .filter((r) => named.has(r.id))
-      .map((r) => ({
-        relationship: named.get(r.id)!,
-        score: r.score,
-        risks: r.risks as Portfolio['risks'][number]['risks'],
-      })),
-    atRisk: atRisk[0]?.count ?? 0,
+    unscored: row.unscored,
+    risks: row.risks.map((r) => ({ relationship: r.relationship, score: r.score, risks: r.risks })),
+    atRisk: row.at_risk,
     overdue: {
-      count: overdueCount[0]?.count ?? 0,
-      items: overdueRows
-        .filter((r) => named.has(r.id) && r.due)
-        .map((r) => ({
-          relationship: named.get(r.id)!,
-          due: r.due!,
-          daysOverdue: daysOverdue(r.due!, today),
-        })),
+      count: row.overdue_count,
+      items: row.overdue.map((r) => ({
+        relationship: r.relationship,
+        due: r.due,
+        daysOverdue: daysOverdue(r.due, today),
+      })),
     },
     upcoming: {
-      count: upcomingCount[0]?.count ?? 0,
-      items: upcomingRows
-        .filter((r) => named.has(r.id) && r.due)
-        .map((r) => ({
-          relationship: named.get(r.id)!,
-          due: r.due!,
-          inDays: Math.round((Date.parse(r.due!) - Date.parse(today)) / 86_400_000),
-        })),
+      count: row.upcoming_count,
+      items: row.upcoming.map((r) => ({
+        relationship: r.relationship,
+        due: r.due,
+        inDays: Math.round((Date.parse(r.due) - Date.parse(today)) / 86_400_000),
+      })),
     },
     movements: {
-      up: moves.filter((m) => directionOf(m) === 'up').length,
-      down: moves.filter((m) => directionOf(m) === 'down').length,
-      items: shownMoves
-        .filter((m) => named.has(m.relationshipId))
+      up: row.movements.filter((m) => directionOf(m) === 'up').length,
+      down: row.movements.filter((m) => directionOf(m) === 'down').length,
+      items: row.movements
+        .filter((m): m is Movement & { relationship: PortfolioRelationship } => m.relationship !== null)
         .map((m) => ({
           assessmentId: m.id,
-          relationship: named.get(m.relationshipId)!,
+          relationship: m.relationship,
           on: new Date(m.at).toISOString().slice(0, 10),
           fromStage: m.prevStage,
           toStage: m.stage,
