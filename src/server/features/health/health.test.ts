@@ -262,7 +262,9 @@ describe('the portfolio', () => {
 describe('health served from the rollup', () => {
   it('answers from the rollup computed today, and computes afresh once the day has turned', async () => {
     const { relationship } = await plantRelationship(owner);
-    expect((await touch(owner, relationship.id, 'client', 'call', 'Asked about the roadmap')).statusCode).toBe(201);
+    expect(
+      (await touch(owner, relationship.id, 'client', 'call', 'Asked about the roadmap')).statusCode,
+    ).toBe(201);
     const written = clock.toISOString();
     advance(1 / 24);
     const sameDay = await healthOf(owner, relationship.id);
