@@ -15,7 +15,7 @@ import {
   uploadResult,
 } from './imports.contract';
 import { decodeCsv } from './imports.csv';
-import { dueImports, runImport } from './imports.run';
+import { dropAbandonedUploads, dueImports, runImport } from './imports.run';
 import { commitImport, createImport, getImport, listImports, rejectedCsv } from './imports.store';
 
 const params = z.object({ workspaceId: z.string(), importId: id });
@@ -141,6 +141,7 @@ export function importsRoutes(app: FastifyInstance, deps: AppDeps): void {
       intervalMs: 30_000,
       firstDelayMs: 5_000,
       pass: async () => {
+        await dropAbandonedUploads(db, deps.now());
         let ran = 0;
         for (const due of await dueImports(db, deps.now())) {
           await runImport(db, due.workspaceId, due.id).catch((err) =>

@@ -235,3 +235,16 @@ export async function dueImports(db: Db, now: Date, limit = 5) {
     .orderBy(asc(imports.createdAt))
     .limit(limit);
 }
+
+/** An upload never committed is dropped after this long: its file only ever served the preview (ADR 012). */
+export const UNCOMMITTED_DAYS = 7;
+
+/** Drops uploads of every workspace that were never committed and are older than UNCOMMITTED_DAYS. */
+export async function dropAbandonedUploads(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - UNCOMMITTED_DAYS * 86_400_000);
+  const dropped = await db
+    .delete(imports)
+    .where(and(eq(imports.status, 'pending'), isNull(imports.committedAt), lt(imports.createdAt, before)))
+    .returning({ id: imports.id });
+  return dropped.length;
+}

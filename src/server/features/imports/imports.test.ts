@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
 import { hubspotContacts } from './corpus/generate';
-import { runImport } from './imports.run';
+import { dropAbandonedUploads, runImport, UNCOMMITTED_DAYS } from './imports.run';
 import { commitImport, createImport } from './imports.store';
+import { imports } from './imports.table';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -307,5 +309,30 @@ describe('the list and isolation', () => {
       ],
       marker,
     );
+  });
+});
+
+describe('abandoned uploads', () => {
+  it('drops an upload never committed after a week, and keeps committed imports and newer uploads', async () => {
+    const s = await t.signup();
+    const idOf = async () =>
+      (await upload(s, 'contacts', corpus('hubspot-contacts.csv'))).json().id as string;
+    const abandoned = await idOf();
+    const recent = await idOf();
+    const committed = await idOf();
+    // Two of them were uploaded eight days ago.
+    const eightDaysAgo = new Date(Date.now() - (UNCOMMITTED_DAYS + 1) * 86_400_000);
+    await t.database.db
+      .update(imports)
+      .set({ createdAt: eightDaysAgo })
+      .where(inArray(imports.id, [abandoned, committed]));
+    await t.database.db
+      .update(imports)
+      .set({ committedAt: eightDaysAgo, status: 'done' })
+      .where(eq(imports.id, committed));
+    expect(await dropAbandonedUploads(t.database.db, new Date())).toBe(1);
+    expect((await s.get(s.ws(`/imports/${abandoned}`))).statusCode).toBe(404);
+    expect((await s.get(s.ws(`/imports/${recent}`))).statusCode).toBe(200);
+    expect((await s.get(s.ws(`/imports/${committed}`))).statusCode).toBe(200);
   });
 });
