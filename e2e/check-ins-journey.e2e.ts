@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenBrowser, openBrowser, type RunningServer, shot, startServer } from './harness';
 import { type SmtpListener, startSmtp } from './smtp';
-import { navigate, see } from './steps';
+import { DEMO_LOGIN, logInAsDemo, navigate, see, workspaceIdOf } from './steps';
 
 let smtp: SmtpListener;
 let server: RunningServer;
@@ -20,16 +20,11 @@ afterAll(async () => {
 });
 
 const DAY = 86_400_000;
-const DEMO_EMAIL = 'demo@twofold.studio';
 
 test('an overdue check-in: schedule it, both sides share context, a further topic goes on the backlog, holding it moves the next due date', async () => {
   const { page } = browser;
-  await page.goto(`${server.url}/login`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(DEMO_EMAIL);
-  await page.getByRole('textbox', { name: 'Password' }).fill('partnership');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/?$/);
-  const workspaceId = /\/w\/([^/?#]+)/.exec(page.url())![1]!;
+  await logInAsDemo(page, server.url);
+  const workspaceId = workspaceIdOf(page);
   const api = (path: string) => `${server.url}/api/v1/workspaces/${workspaceId}${path}`;
 
   // The Check-ins page: Harbour's check-in is overdue and nothing is scheduled.
@@ -53,7 +48,7 @@ test('an overdue check-in: schedule it, both sides share context, a further topi
   await see(page.getByRole('heading', { name: 'Check-in with Harbour Savings Bank' }));
 
   // The invite really leaves over SMTP, with the calendar invite attached.
-  const invite = await smtp.waitForMail(DEMO_EMAIL);
+  const invite = await smtp.waitForMail(DEMO_LOGIN.email);
   expect(invite.subject).toMatch(/^Partner check-in: Harbour Savings Bank/);
   expect(invite.text).toContain('BEGIN:VCALENDAR');
   expect(invite.text).toContain('METHOD:REQUEST');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenBrowser, openBrowser, type RunningServer, shot, startServer } from './harness';
-import { see } from './steps';
+import { logInAsDemo, see } from './steps';
 
 let server: RunningServer;
 let browser: OpenBrowser;
@@ -17,11 +17,7 @@ afterAll(async () => {
 
 test('a leader opens the portfolio, sees which relationships slip and why, and follows a number to its records', async () => {
   const { page } = browser;
-  await page.goto(`${server.url}/login`);
-  await page.getByRole('textbox', { name: 'Email' }).fill('demo@twofold.studio');
-  await page.getByRole('textbox', { name: 'Password' }).fill('partnership');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/?$/);
+  await logInAsDemo(page, server.url);
 
   // The early-warning list names the relationships most at risk, with reasons in words.
   const warnings = page.getByRole('region', { name: 'Early warnings' });

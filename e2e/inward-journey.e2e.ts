@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenBrowser, openBrowser, type RunningServer, shot, startServer } from './harness';
-import { chooseOption, navigate, see } from './steps';
+import { chooseOption, logInAsDemo, navigate, see } from './steps';
 
 let server: RunningServer;
 let browser: OpenBrowser;
@@ -17,11 +17,7 @@ afterAll(async () => {
 
 test('the inward movement: start an experiment, log time against it, hold a reflection, see the balance', async () => {
   const { page } = browser;
-  await page.goto(`${server.url}/login`);
-  await page.getByRole('textbox', { name: 'Email' }).fill('demo@twofold.studio');
-  await page.getByRole('textbox', { name: 'Password' }).fill('partnership');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.waitForURL(/\/w\/[^/]+\/?$/);
+  await logInAsDemo(page, server.url);
 
   // Start an experiment from a relationship.
   await navigate(page, 'Relationships');

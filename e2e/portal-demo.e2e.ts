@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenBrowser, openBrowser, type RunningServer, shot, startServer } from './harness';
-import { see } from './steps';
+import { logInAsDemo, see, workspaceIdOf } from './steps';
 
 let server: RunningServer;
 let browser: OpenBrowser;
@@ -25,12 +25,8 @@ test('in the demo, a client contact asks for a link and finds a lively shared sp
 
   // No SMTP in the demo: the link waits in the outbox, which a member of the studio can read.
   const member = await browser.newPage();
-  await member.goto(`${server.url}/login`);
-  await member.getByRole('textbox', { name: 'Email' }).fill('demo@twofold.studio');
-  await member.getByRole('textbox', { name: 'Password' }).fill('partnership');
-  await member.getByRole('button', { name: 'Log in' }).click();
-  await member.waitForURL(/\/w\/[^/]+\/?$/);
-  const workspaceId = /\/w\/([^/?#]+)/.exec(member.url())![1]!;
+  await logInAsDemo(member, server.url);
+  const workspaceId = workspaceIdOf(member);
   const outbox = await member.request.get(`${server.url}/api/v1/workspaces/${workspaceId}/outbox?limit=50`);
   const items = ((await outbox.json()) as { items: { to: string; text: string }[] }).items;
   const link = /(http\S+\/api\/v1\/portal\/session\?token=\S+)/.exec(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type OpenBrowser, openBrowser, PHONE, type RunningServer, shot, startServer, uniq } from './harness';
 import { type SmtpListener, startSmtp } from './smtp';
-import { chooseOption, fitsWidth, navigate, see, signUp, workspaceIdOf } from './steps';
+import { chooseOption, fitsWidth, logInAsDemo, navigate, see, signUp, workspaceIdOf } from './steps';
 
 let smtp: SmtpListener;
 let server: RunningServer;
@@ -129,11 +129,7 @@ test('the demo: Harbour Savings Bank’s client pulse falls, and the team page s
   const demo = await startServer({ demo: true });
   const { page } = browser;
   try {
-    await page.goto(`${demo.url}/login`);
-    await page.getByRole('textbox', { name: 'Email' }).fill('demo@twofold.studio');
-    await page.getByRole('textbox', { name: 'Password' }).fill('partnership');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(/\/w\/[^/]+\/?$/);
+    await logInAsDemo(page, demo.url);
 
     await navigate(page, 'Pulses');
     await see(page.getByText(/Open until/));

@@ -4,6 +4,18 @@ import { uniq } from './harness';
 
 export type Person = { name: string; email: string; password: string; workspaceName: string };
 
+/** The demo workspace's owner, as the login page offers them on a demo server. */
+export const DEMO_LOGIN = { email: 'demo@twofold.studio', password: 'partnership' };
+
+/** Logs the demo owner in through the login form; ends on their workspace's home page. */
+export async function logInAsDemo(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(DEMO_LOGIN.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_LOGIN.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(/\/w\/[^/]+\/?$/);
+}
+
 /** Signs a new person up through the signup form; ends in their new workspace. */
 export async function signUp(page: Page, baseUrl: string): Promise<Person> {
   const id = uniq('owner');

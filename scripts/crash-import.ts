@@ -5,7 +5,7 @@
  * counts as created (a batch and its progress commit together). Resuming after the lease runs out is the
  * imports tests' job; here it is enough that what is there agrees with what the import says.
  */
-import type { Api, Workspace } from './real-server';
+import type { Workspace } from './real-server';
 
 /** Three batches of 5,000 and a partial one. */
 const ROWS = 16_000;
@@ -47,11 +47,11 @@ type ImportState = { status: string; processed: number; total: number; created: 
 
 /** Every acknowledged import is there, committed if its commit was acknowledged, and not half-written. */
 export async function verifyImports(
-  api: Api,
   ws: Workspace,
   imports: AckedImport[],
   clientIdByName: Map<string, string>,
 ): Promise<{ verified: number; lost: string[]; halfWritten: string[] }> {
+  const { api } = ws;
   const base = `/api/v1/workspaces/${ws.workspaceId}`;
   const lost: string[] = [];
   const halfWritten: string[] = [];

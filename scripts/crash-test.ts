@@ -373,7 +373,7 @@ async function verify(
     for (const id of logged)
       if (!after[kind]!.has(id!)) halfWritten.push(`${kind} ${id} audited but not stored`);
   }
-  const imported = await verifyImports(ws.api, ws, imports, clientIdByName);
+  const imported = await verifyImports(ws, imports, clientIdByName);
   return {
     verified: verified + imported.verified,
     lost: [...lost, ...imported.lost],

@@ -73,7 +73,7 @@ function audienceFilter(a: SearchAudience): SQL {
  * The user's words as a prefix tsquery (`'fjord':* & 'line':*`), tokenised by PostgreSQL itself so they
  * split and fold exactly like the documents; null when there is no word in it at all.
  */
-export async function prefixQuery(db: Db, q: string): Promise<string | null> {
+async function prefixQuery(db: Db, q: string): Promise<string | null> {
   const plain = plainPrefixQuery(q);
   if (plain !== undefined) return plain;
   return tokenisedByPostgres(db, q);
