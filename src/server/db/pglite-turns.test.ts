@@ -40,4 +40,21 @@ describe('statements on the embedded database take turns with the event loop', (
     await inTx;
     expect((await outside).rows[0]?.count).toBe(0);
   });
+
+  it("reads drizzle's text types as text, and still applies any other parser a statement brings", async () => {
+    const drizzleLike = {
+      rowMode: 'array' as const,
+      parsers: { 1184: (v: string) => v, 1082: (v: string) => v },
+    };
+    const plain = await db.query<[string, string]>(
+      "SELECT '2026-11-23 10:00:00+00'::timestamptz, '2026-11-23'::date",
+      [],
+      drizzleLike,
+    );
+    expect(plain.rows[0]).toEqual(['2026-11-23 10:00:00+00', '2026-11-23']);
+    const own = await db.query<{ n: string }>('SELECT 41::int AS n', [], {
+      parsers: { 23: (v: string) => `parsed ${Number(v) + 1}` },
+    });
+    expect(own.rows[0]?.n).toBe('parsed 42');
+  });
 });

@@ -1,4 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { installDrizzleParsers, withoutInstalledParsers } from './pglite-parsers';
 
 /**
  * The embedded database runs each statement synchronously on the thread that also serves HTTP, and a
@@ -45,9 +46,9 @@ function takingTurns(tx: Transaction): Transaction {
     get closed() {
       return tx.closed;
     },
-    query: async (...args: Parameters<Transaction['query']>) => {
+    query: async (...[text, params, options]: Parameters<Transaction['query']>) => {
       await statementTurn();
-      return tx.query(...args);
+      return tx.query(text, params, withoutInstalledParsers(options));
     },
     sql: async (...args: Parameters<Transaction['sql']>) => {
       await statementTurn();
@@ -60,11 +61,21 @@ function takingTurns(tx: Transaction): Transaction {
   } as Transaction;
 }
 
-/** The same PGlite, whose statements (in and out of transactions) each wait for their turn. */
+/**
+ * The same PGlite, whose statements (in and out of transactions) each wait for their turn, and which reads
+ * drizzle's text types as text without being told per statement (`pglite-parsers.ts`).
+ */
 export function withStatementTurns(client: PGlite): PGlite {
+  installDrizzleParsers(client);
   return new Proxy(client, {
     get(target, prop) {
-      if (prop === 'query' || prop === 'exec' || prop === 'sql') {
+      if (prop === 'query') {
+        return async (...[text, params, options]: Parameters<PGlite['query']>) => {
+          await statementTurn();
+          return target.query(text, params, withoutInstalledParsers(options));
+        };
+      }
+      if (prop === 'exec' || prop === 'sql') {
         const method = Reflect.get(target, prop, target) as (...a: unknown[]) => Promise<unknown>;
         return async (...args: unknown[]) => {
           await statementTurn();

@@ -1,4 +1,4 @@
-import { asc, desc, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Page } from './common.contract';
 import { AppError } from './errors';
@@ -55,7 +55,11 @@ export function decodeKeysetCursor(cursor: string | undefined, keys: SortKey[]):
 const exprOf = (k: SortKey): SQL => sql`${k.expr}`;
 
 /** "After the cursor" for an ordering on several keys in one direction, as a row comparison an index serves. */
-export function afterKeys(keys: SortKey[], values: CursorValue[], direction: 'asc' | 'desc'): SQL {
+export function afterKeys(
+  keys: SortKey[],
+  values: Array<CursorValue | Placeholder>,
+  direction: 'asc' | 'desc',
+): SQL {
   const cols = sql.join(keys.map(exprOf), sql`, `);
   const vals = sql.join(
     values.map((v, i) => sql`${v}::${sql.raw(keys[i]!.type)}`),

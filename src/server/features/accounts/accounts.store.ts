@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { invitations, memberships, type Role, users, workspaces } from '../../platform/auth/auth.table';
+import { forgetCallers } from '../../platform/auth/caller-cache';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/auth/secrets';
 import { iso, isoOrNull } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
@@ -37,6 +38,7 @@ export async function createWorkspace(db: Db, ownerId: string, name: string) {
   const id = newId();
   await db.insert(workspaces).values({ id, name });
   await db.insert(memberships).values({ workspaceId: id, userId: ownerId, role: 'owner' });
+  forgetCallers();
   return { id, name, role: 'owner' as const };
 }
 
@@ -125,6 +127,7 @@ export async function changeRole(
     .update(memberships)
     .set({ role })
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  forgetCallers();
   return { id: userId, from: current, to: role };
 }
 
@@ -138,6 +141,7 @@ export async function removeMember(db: Db, workspaceId: string, actorRole: Role,
   await db
     .delete(memberships)
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  forgetCallers();
   return { id: userId };
 }
 
@@ -259,6 +263,7 @@ export async function acceptInvitation(
     .insert(memberships)
     .values({ workspaceId: inv.workspaceId, userId: user.id, role: inv.role })
     .onConflictDoNothing();
+  forgetCallers();
   await db
     .update(invitations)
     .set({ acceptedAt: new Date() })

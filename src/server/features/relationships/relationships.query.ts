@@ -1,8 +1,9 @@
 // Reading relationships in one statement, as the floor does (ADR 006): each row joined with its client, team
 // and owner, with its services (json_agg) and its latest touchpoint (max over the timeline index: one
 // backward probe) as correlated subqueries, which PostgreSQL evaluates after the sort and limit.
-import { and, eq, ilike, sql } from 'drizzle-orm';
+import { and, eq, ilike, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { preparedOnce } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
 import { iso, isoOrNull } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
@@ -48,7 +49,7 @@ const lastTouchpointOf = sql<Date | null>`(
   where tp.workspace_id = ${relationships.workspaceId} and tp.relationship_id = ${relationships.id}
 )`.mapWith(touchpoints.occurredAt);
 
-function joined(db: Db, workspaceId: string) {
+function joined(db: Db, workspaceId: string | Placeholder) {
   return db
     .select({
       row: relationships,
@@ -95,10 +96,17 @@ function toRelationships(rows: Joined[]): Relationship[] {
   });
 }
 
+const byId = (db: Db) =>
+  preparedOnce(db, 'relationship_by_id', (on, name) => {
+    const workspaceId = sql.placeholder('workspaceId');
+    return joined(on, workspaceId)
+      .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, sql.placeholder('id'))))
+      .limit(1)
+      .prepare(name);
+  });
+
 export async function getRelationship(db: Db, workspaceId: string, id: string): Promise<Relationship> {
-  const rows = await joined(db, workspaceId)
-    .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, id)))
-    .limit(1);
+  const rows = (await byId(db).execute({ workspaceId, id })) as Joined[];
   if (rows.length === 0) throw AppError.notFound('Relationship');
   return toRelationships(rows)[0]!;
 }
@@ -134,27 +142,66 @@ const sorts: Record<
   },
 };
 
+/** The list's filters, each a placeholder in its statement when the query names it. */
+const listFilters = {
+  stage: relationships.stage,
+  pyramidLevel: relationships.pyramidLevel,
+  status: relationships.status,
+  teamId: relationships.teamId,
+  clientId: relationships.clientId,
+  ownerId: relationships.ownerId,
+  clientKind: clients.kind,
+} as const;
+type ListFilter = keyof typeof listFilters;
+const filterNames = Object.keys(listFilters) as ListFilter[];
+
+/**
+ * One prepared statement per shape of query — which filters it names, its sort and order, whether it
+ * continues from a cursor — so a list asked the same way twice is built once (ADR 006).
+ */
+function listStatement(db: Db, query: RelationshipListQuery, order: 'asc' | 'desc', after: boolean) {
+  const named = filterNames.filter((f) => query[f] !== undefined);
+  const shape = [query.sort, order, after ? 'after' : 'first', query.q ? 'q' : '', ...named].join('_');
+  return preparedOnce(
+    db,
+    `relationships_${shape}`,
+    (on, name) => {
+      const sort = sorts[query.sort];
+      const workspaceId = sql.placeholder('workspaceId');
+      return joined(on, workspaceId)
+        .where(
+          and(
+            eq(relationships.workspaceId, workspaceId),
+            ...named.map((f) => eq(listFilters[f], sql.placeholder(f))),
+            query.q ? ilike(clients.name, sql.placeholder('q')) : undefined,
+            after
+              ? afterKeys(
+                  sort.keys,
+                  sort.keys.map((_, i) => sql.placeholder(`after${i}`)),
+                  order,
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(...orderByKeys(sort.keys, order))
+        .limit(sql.placeholder('limit'))
+        .prepare(name);
+    },
+    'each time',
+  );
+}
+
 export async function listRelationships(db: Db, workspaceId: string, query: RelationshipListQuery) {
   const sort = sorts[query.sort];
   const order = query.order ?? sort.order;
   const after = decodeKeysetCursor(query.cursor, sort.keys);
-  const rows = await joined(db, workspaceId)
-    .where(
-      and(
-        eq(relationships.workspaceId, workspaceId),
-        query.stage ? eq(relationships.stage, query.stage) : undefined,
-        query.pyramidLevel ? eq(relationships.pyramidLevel, query.pyramidLevel) : undefined,
-        query.status ? eq(relationships.status, query.status) : undefined,
-        query.teamId ? eq(relationships.teamId, query.teamId) : undefined,
-        query.clientId ? eq(relationships.clientId, query.clientId) : undefined,
-        query.ownerId ? eq(relationships.ownerId, query.ownerId) : undefined,
-        query.clientKind ? eq(clients.kind, query.clientKind) : undefined,
-        query.q ? ilike(clients.name, likePattern(query.q)) : undefined,
-        after ? afterKeys(sort.keys, after, order) : undefined,
-      ),
-    )
-    .orderBy(...orderByKeys(sort.keys, order))
-    .limit(query.limit + 1);
+  const values: Record<string, unknown> = { workspaceId, limit: query.limit + 1 };
+  for (const f of filterNames) if (query[f] !== undefined) values[f] = query[f];
+  if (query.q) values.q = likePattern(query.q);
+  after?.forEach((v, i) => {
+    values[`after${i}`] = v;
+  });
+  const rows = (await listStatement(db, query, order, !!after).execute(values)) as Joined[];
   const page = toPage(rows, query.limit, sort.keyOf);
   return { items: toRelationships(page.items), nextCursor: page.nextCursor };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { formatApiToken } from '../../platform/auth/auth.plugin';
 import { apiTokens, users } from '../../platform/auth/auth.table';
+import { forgetCallers } from '../../platform/auth/caller-cache';
 import { randomToken, sha256 } from '../../platform/auth/secrets';
 import { iso, isoOrNull } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
@@ -70,5 +71,6 @@ export async function revokeApiToken(db: Db, workspaceId: string, id: string): P
     .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (!row) throw AppError.notFound('API token');
+  forgetCallers();
   return row;
 }

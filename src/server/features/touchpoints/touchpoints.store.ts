@@ -1,10 +1,11 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { preparedOnce } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
 import { iso } from '../../platform/common.contract';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { afterCursor, decodeKeysetCursor, toPage } from '../../platform/pagination';
+import { afterKeys, decodeKeysetCursor, type SortKey, toPage } from '../../platform/pagination';
 import { refreshHealth } from '../health/health.store';
 import { relationships } from '../relationships/relationships.table';
 import {
@@ -44,8 +45,44 @@ async function assertRelationship(db: Db, workspaceId: string, relationshipId: s
   if (!row) throw AppError.notFound('Relationship');
 }
 
-const scope = (workspaceId: string, relationshipId: string) =>
+const scope = (workspaceId: string | Placeholder, relationshipId: string | Placeholder) =>
   and(eq(touchpoints.workspaceId, workspaceId), eq(touchpoints.relationshipId, relationshipId));
+
+const timelineKeys: SortKey[] = [
+  { expr: touchpoints.occurredAt, type: 'timestamptz' },
+  { expr: touchpoints.id, type: 'uuid' },
+];
+const timelineFilters = {
+  kind: touchpoints.kind,
+  initiatedBy: touchpoints.initiatedBy,
+  visibility: touchpoints.visibility,
+} as const;
+type TimelineFilter = keyof typeof timelineFilters;
+const timelineFilterNames = Object.keys(timelineFilters) as TimelineFilter[];
+
+/** One prepared statement per shape of timeline query: the filters it names, and whether it continues (ADR 006). */
+function timelineStatement(db: Db, query: TouchpointListQuery, after: boolean) {
+  const named = timelineFilterNames.filter((f) => query[f] !== undefined);
+  const shape = [after ? 'after' : 'first', ...named].join('_');
+  return preparedOnce(db, `touchpoints_${shape}`, (on, name) =>
+    on
+      .select(selection)
+      .from(touchpoints)
+      .leftJoin(users, eq(users.id, touchpoints.createdBy))
+      .where(
+        and(
+          scope(sql.placeholder('workspaceId'), sql.placeholder('relationshipId')),
+          ...named.map((f) => eq(timelineFilters[f], sql.placeholder(f))),
+          after
+            ? afterKeys(timelineKeys, [sql.placeholder('after0'), sql.placeholder('after1')], 'desc')
+            : undefined,
+        ),
+      )
+      .orderBy(desc(touchpoints.occurredAt), desc(touchpoints.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  );
+}
 
 /** The timeline, newest first. */
 export async function listTouchpoints(
@@ -54,25 +91,11 @@ export async function listTouchpoints(
   relationshipId: string,
   query: TouchpointListQuery,
 ) {
-  const after = decodeKeysetCursor(query.cursor, [
-    { expr: touchpoints.occurredAt, type: 'timestamptz' },
-    { expr: touchpoints.id, type: 'uuid' },
-  ]);
-  const rows = await db
-    .select(selection)
-    .from(touchpoints)
-    .leftJoin(users, eq(users.id, touchpoints.createdBy))
-    .where(
-      and(
-        scope(workspaceId, relationshipId),
-        query.kind ? eq(touchpoints.kind, query.kind) : undefined,
-        query.initiatedBy ? eq(touchpoints.initiatedBy, query.initiatedBy) : undefined,
-        query.visibility ? eq(touchpoints.visibility, query.visibility) : undefined,
-        after ? afterCursor([touchpoints.occurredAt, touchpoints.id], after, 'desc') : undefined,
-      ),
-    )
-    .orderBy(desc(touchpoints.occurredAt), desc(touchpoints.id))
-    .limit(query.limit + 1);
+  const after = decodeKeysetCursor(query.cursor, timelineKeys);
+  const values: Record<string, unknown> = { workspaceId, relationshipId, limit: query.limit + 1 };
+  for (const f of timelineFilterNames) if (query[f] !== undefined) values[f] = query[f];
+  if (after) [values.after0, values.after1] = after;
+  const rows = (await timelineStatement(db, query, !!after).execute(values)) as Row[];
   // An empty page may mean an unknown relationship: only then is it worth asking (ADR 006).
   if (rows.length === 0) await assertRelationship(db, workspaceId, relationshipId);
   const page = toPage(rows, query.limit, (r) => [iso(r.row.occurredAt), r.row.id]);

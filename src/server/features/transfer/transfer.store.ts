@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { memberships, users, workspaces } from '../../platform/auth/auth.table';
+import { forgetCallers } from '../../platform/auth/caller-cache';
 import { AppError } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { reindexWorkspace } from '../search/search.backfill';
@@ -133,6 +134,7 @@ export async function restoreWorkspace(
     idMap.set(m.id.toLowerCase(), userId);
     if (m.role) {
       await db.insert(memberships).values({ workspaceId, userId, role: m.role }).onConflictDoNothing();
+      forgetCallers();
     }
   }
   for (const list of Object.values(doc.tables)) {

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { uuidPattern } from '../ids';
 import type { Actor } from './actor';
 import { apiTokens, memberships, users } from './auth.table';
+import { rememberedCaller } from './caller-cache';
 import { PORTAL_COOKIE } from './cookies';
 import { sha256 } from './secrets';
 import { findSessionUser, SESSION_COOKIE } from './sessions';
@@ -27,6 +28,17 @@ async function actorFromToken(db: Db, token: string): Promise<Actor> {
   const workspaceId = workspaceIdOfToken(token);
   if (!workspaceId) throw new AppError('unauthenticated', 'Invalid API token');
   const tokenHash = sha256(token);
+  // Remembered for a few seconds (ADR 015); revoking a token forgets it here at once.
+  const actor = await rememberedCaller(
+    `token:${tokenHash}`,
+    () => lookUpToken(db, workspaceId, tokenHash),
+    () => Number.POSITIVE_INFINITY,
+  );
+  if (!actor) throw new AppError('unauthenticated', 'Invalid or revoked API token');
+  return actor;
+}
+
+async function lookUpToken(db: Db, workspaceId: string, tokenHash: string): Promise<Actor | undefined> {
   const [row] = await db
     .select({
       id: apiTokens.id,
@@ -50,7 +62,7 @@ async function actorFromToken(db: Db, token: string): Promise<Actor> {
       ),
     )
     .limit(1);
-  if (!row) throw new AppError('unauthenticated', 'Invalid or revoked API token');
+  if (!row) return undefined;
   // "Last used" to the minute is enough; skip a write on every request.
   const minuteAgo = new Date(Date.now() - 60_000);
   if (!row.lastUsedAt || row.lastUsedAt < minuteAgo) {
