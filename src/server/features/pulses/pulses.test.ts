@@ -154,10 +154,14 @@ describe('respondent links', () => {
     await t.anonymous.put(respond(answered.url), { score: 7 });
     const mail = { publicUrl: 'http://localhost:3000', smtp: false };
     const before = (await outbox(owner)).length;
-    expect(await runPulseReminderPass({ db: t.database.db, mail }, new Date(clock.getTime() + DAY))).toBe(0);
+    // The pass serves every workspace in the database (other test files' too): count this workspace's mail.
+    await runPulseReminderPass({ db: t.database.db, mail }, new Date(clock.getTime() + DAY));
+    expect((await outbox(owner)).length).toBe(before);
     const later = new Date(clock.getTime() + 6 * DAY);
     expect(await runPulseReminderPass({ db: t.database.db, mail }, later)).toBeGreaterThanOrEqual(1);
-    expect(await runPulseReminderPass({ db: t.database.db, mail }, later)).toBe(0);
+    const afterFirst = (await outbox(owner)).length;
+    await runPulseReminderPass({ db: t.database.db, mail }, later);
+    expect((await outbox(owner)).length).toBe(afterFirst);
     const reminders = (await outbox(owner)).slice(0, (await outbox(owner)).length - before);
     const mine = reminders.filter((m) => people.some((p) => p.email === m.to));
     expect(mine.map((m) => m.to)).toEqual([people[1]!.email]);
