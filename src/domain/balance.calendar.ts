@@ -49,8 +49,10 @@ export function daysInclusive(from: string, to: string): number {
   return Math.max(0, dayNumber(to) - dayNumber(from) + 1);
 }
 
-export function addDays(day: string, n: number): string {
-  return new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
+/** Days from `from` to `to` (negative when `to` is earlier); arithmetic on the digits, no string parsing. */
+export function daysBetween(from: string, to: string): number {
+  const at = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+  return Math.round((at(to) - at(from)) / DAY_MS);
 }
 
 export const minDay = (a: string, b: string): string => (a < b ? a : b);

@@ -2,7 +2,22 @@
 // its score in words, and lists the records it was scored from. No data → score null, never zero.
 
 import type { BalanceInput, BalancePart, Evidence, PartKey, PyramidLevel, Stage, TimeKind } from './balance';
-import { addDays, daysInclusive, monthName, shortDate } from './balance.calendar';
+import { daysInclusive, monthName, shortDate } from './balance.calendar';
+import {
+  assessmentHistories,
+  CHECK_IN_GRACE_DAYS,
+  checkInsByDue,
+  firstFrom,
+  levelRank,
+  pastLast,
+  pulsesByMonth,
+  stageRank,
+  standingOn,
+  topicsByDay,
+  within,
+} from './balance.records';
+
+export { CHECK_IN_GRACE_DAYS, levelRank, stageRank };
 
 export type Window = {
   month: string;
@@ -21,8 +36,6 @@ const MAX_EVIDENCE = 50;
 export const TARGET_TIME_SHARE = 0.25;
 /** Experiments per team in a window that score 100. */
 export const TARGET_EXPERIMENTS = 2;
-/** A check-in held up to this many days after its due day still counts as on time. */
-export const CHECK_IN_GRACE_DAYS = 7;
 /** A share of topics raised by clients that scores 100. */
 export const TARGET_CLIENT_TOPICS = 0.5;
 
@@ -48,13 +61,6 @@ const labels: Record<PartKey, string> = {
   teamPulse: 'Team pulse',
 };
 
-export const stageRank: Record<Stage, number> = {
-  transactional: 0,
-  advisory: 1,
-  partnership: 2,
-  co_creation: 3,
-};
-export const levelRank: Record<PyramidLevel, number> = { expectations: 0, desires: 1, unrecognized_needs: 2 };
 const stageWords: Record<Stage, string> = {
   transactional: 'transactional',
   advisory: 'advisory',
@@ -121,53 +127,51 @@ export function position(stage: Stage, level: PyramidLevel): number {
   return 100 * (0.7 * (stageRank[stage] / 3) + 0.3 * (levelRank[level] / 2));
 }
 
-type Assessment = BalanceInput['assessments'][number];
-const byAt = (a: Assessment, b: Assessment) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
-
 export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'progression';
   if (w.empty) return beforeStart(key);
   const rels = input.relationships.filter((r) => r.startedOn <= w.to);
   if (rels.length === 0)
     return noData(key, 'No relationships yet: start one to see it move along the stages.');
-  const histories = new Map<string, Assessment[]>();
-  for (const a of input.assessments.filter((x) => day(x.at) <= w.to).sort(byAt)) {
-    const history = histories.get(a.relationshipId);
-    if (history) history.push(a);
-    else histories.set(a.relationshipId, [a]);
-  }
+  const histories = assessmentHistories(input.assessments);
+  const labelOf = new Map(rels.map((r) => [r.id, r.label]));
 
+  // Moves in the window, newest first, of the relationships that had started by its end.
+  const first = firstFrom(histories.moves.keys, w.from);
   const moves: Evidence[] = [];
-  const standing: Evidence[] = [];
   let up = 0;
   let down = 0;
+  let movesTotal = 0;
+  for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first; i--) {
+    const m = histories.moves.items[i]!;
+    const label = labelOf.get(m.assessment.relationshipId);
+    if (label === undefined) continue;
+    movesTotal++;
+    if (m.steps > 0) up += m.steps;
+    else down -= m.steps;
+    if (moves.length < MAX_EVIDENCE)
+      moves.push(
+        record(
+          'assessment',
+          m.assessment.id,
+          `${label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
+          m.day,
+          m.assessment.relationshipId,
+        ),
+      );
+  }
+
+  // Where each relationship stands at the window's end; only the first few become evidence records.
+  const standing: Evidence[] = [];
   let sum = 0;
   const counts = new Map<Stage, number>();
   for (const r of rels) {
-    const history = histories.get(r.id) ?? [];
-    const current = history.at(-1);
+    const current = standingOn(histories, r.id, w.to);
     const stage = current?.stage ?? 'transactional';
     const level = current?.pyramidLevel ?? 'expectations';
     sum += position(stage, level);
     counts.set(stage, (counts.get(stage) ?? 0) + 1);
-    history.forEach((a, i) => {
-      const prev = history[i - 1];
-      if (!prev || day(a.at) < w.from) return;
-      const steps =
-        stageRank[a.stage] - stageRank[prev.stage] + levelRank[a.pyramidLevel] - levelRank[prev.pyramidLevel];
-      if (steps === 0) return;
-      if (steps > 0) up += steps;
-      else down -= steps;
-      moves.push(
-        record(
-          'assessment',
-          a.id,
-          `${r.label}: ${stageWords[prev.stage]} · ${levelWords[prev.pyramidLevel]} → ${stageWords[a.stage]} · ${levelWords[a.pyramidLevel]}`,
-          day(a.at),
-          r.id,
-        ),
-      );
-    });
+    if (moves.length + standing.length >= MAX_EVIDENCE) continue;
     const label = `${r.label}: ${stageWords[stage]} · ${levelWords[level]}`;
     standing.push(
       current
@@ -190,8 +194,8 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
     score,
     `${plural(rels.length, 'relationship')} stand at ${score} of 100 on the stage ladder and truth pyramid (${spread}); ` +
       `stage counts 70%, pyramid level 30%, and 100 means all co-creating at unrecognised needs. ${movement}`,
-    [...moves.reverse(), ...standing],
-    moves.length + standing.length,
+    [...moves, ...standing],
+    movesTotal + rels.length,
   );
 }
 
@@ -200,14 +204,17 @@ export function checkInsPart(input: BalanceInput, w: Window): BalancePart {
   if (!input.checkIns)
     return noData(key, 'No check-ins recorded yet: this part counts once check-ins are held.');
   if (w.empty) return beforeStart(key);
-  const due = input.checkIns.filter((c) => c.dueOn >= w.activeFrom && c.dueOn <= w.to);
-  if (due.length === 0) return noData(key, `No check-in was due ${since(w)}.`);
-  const onTime = due.filter((c) => c.heldOn !== null && c.heldOn <= addDays(c.dueOn, CHECK_IN_GRACE_DAYS));
+  const byDue = checkInsByDue(input.checkIns);
+  const due = within(byDue, w.activeFrom, w.to);
+  if (due.total === 0) return noData(key, `No check-in was due ${since(w)}.`);
   return scored(
     key,
-    pct(onTime.length, due.length),
-    `${onTime.length} of ${plural(due.length, 'check-in')} due ${since(w)} were held on time (within ${CHECK_IN_GRACE_DAYS} days of the due day).`,
-    due.map((c) => record('checkIn', c.id, c.label, c.heldOn ?? c.dueOn, c.relationshipId)),
+    pct(due.counted, due.total),
+    `${due.counted} of ${plural(due.total, 'check-in')} due ${since(w)} were held on time (within ${CHECK_IN_GRACE_DAYS} days of the due day).`,
+    byDue.items
+      .slice(due.start, Math.min(due.end, due.start + MAX_EVIDENCE))
+      .map((c) => record('checkIn', c.id, c.label, c.heldOn ?? c.dueOn, c.relationshipId)),
+    due.total,
   );
 }
 
@@ -215,14 +222,18 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'clientTopics';
   if (!input.topics) return noData(key, 'No topics recorded yet: this part counts once topics are raised.');
   if (w.empty) return beforeStart(key);
-  const raised = input.topics.filter((t) => t.raisedOn >= w.from && t.raisedOn <= w.to);
-  if (raised.length === 0) return noData(key, `No topic was raised ${since(w)}.`);
-  const byClient = raised.filter((t) => t.raisedBy === 'client');
+  const byDay = topicsByDay(input.topics);
+  const raised = within(byDay, w.from, w.to);
+  if (raised.total === 0) return noData(key, `No topic was raised ${since(w)}.`);
+  const byClient = raised.counted;
   return scored(
     key,
-    clamp((100 * byClient.length) / raised.length / TARGET_CLIENT_TOPICS),
-    `Clients raised ${byClient.length} of ${plural(raised.length, 'topic')} ${since(w)} (${pct(byClient.length, raised.length)}%); half or more scores 100.`,
-    raised.map((t) => record('topic', t.id, t.label, t.raisedOn, t.relationshipId)),
+    clamp((100 * byClient) / raised.total / TARGET_CLIENT_TOPICS),
+    `Clients raised ${byClient} of ${plural(raised.total, 'topic')} ${since(w)} (${pct(byClient, raised.total)}%); half or more scores 100.`,
+    byDay.items
+      .slice(raised.start, Math.min(raised.end, raised.start + MAX_EVIDENCE))
+      .map((t) => record('topic', t.id, t.label, t.raisedOn, t.relationshipId)),
+    raised.total,
   );
 }
 
@@ -231,25 +242,22 @@ type PulseMonth = { month: string; average: number; answers: number; rounds: Pul
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Rounds closed by the window's end, pooled by the month they closed in (every answer counts once), oldest
- * first: a team asks several relationships in the same weeks, and their rounds are one reading, not a trend.
+ * The last `count` months with rounds closed by the window's end, oldest first, each pooled (every answer
+ * counts once): a team asks several relationships in the same weeks, and their rounds are one reading, not a
+ * trend.
  */
-function pulseMonths(pulses: Pulse[], w: Window): PulseMonth[] {
-  const byMonth = new Map<string, Pulse[]>();
-  for (const p of pulses) {
-    if (p.closedOn > w.to || p.responses <= 0) continue;
-    const month = p.closedOn.slice(0, 7);
-    const rounds = byMonth.get(month);
-    if (rounds) rounds.push(p);
-    else byMonth.set(month, [p]);
+function pulseMonths(pulses: Pulse[], w: Window, count: number): PulseMonth[] {
+  const { months, rounds } = pulsesByMonth(pulses);
+  const out: PulseMonth[] = [];
+  const lastMonth = w.to.slice(0, 7);
+  for (let i = pastLast(months, lastMonth) - 1; i >= 0 && out.length < count; i--) {
+    const closed = months[i] === lastMonth ? rounds[i]!.filter((p) => p.closedOn <= w.to) : rounds[i]!;
+    if (closed.length === 0) continue;
+    const answers = closed.reduce((n, r) => n + r.responses, 0);
+    const sum = closed.reduce((n, r) => n + r.scoreSum, 0);
+    out.unshift({ month: months[i]!, average: oneDecimal(sum / answers), answers, rounds: closed });
   }
-  return [...byMonth]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([month, rounds]) => {
-      const answers = rounds.reduce((n, r) => n + r.responses, 0);
-      const sum = rounds.reduce((n, r) => n + r.scoreSum, 0);
-      return { month, average: oneDecimal(sum / answers), answers, rounds };
-    });
+  return out;
 }
 
 const pulseEvidence = (months: PulseMonth[]) =>
@@ -260,7 +268,7 @@ export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
   if (!input.clientPulses)
     return noData(key, 'No client pulse yet: this part counts once clients answer one.');
   if (w.empty) return beforeStart(key);
-  const months = pulseMonths(input.clientPulses, w);
+  const months = pulseMonths(input.clientPulses, w, 2);
   const latest = months.at(-1);
   if (!latest || `${latest.month}-31` < w.from) return noData(key, `No client pulse closed ${since(w)}.`);
   const previous = months.at(-2);
@@ -330,7 +338,8 @@ export function experimentsPart(input: BalanceInput, w: Window): BalancePart {
     ran.length === 0
       ? `No experiment ran ${since(w)}: start one from a relationship, with time protected for it; ${rule}.`
       : `${plural(ran.length, 'experiment')} ran ${since(w)}: ${ran.map((e) => e.title).join('; ')}. ${rule[0]!.toUpperCase()}${rule.slice(1)}.`,
-    ran.map((e) => record('experiment', e.id, e.title, e.startedOn, e.relationshipId)),
+    ran.slice(0, MAX_EVIDENCE).map((e) => record('experiment', e.id, e.title, e.startedOn, e.relationshipId)),
+    ran.length,
   );
 }
 
@@ -356,7 +365,9 @@ export function reflectionsPart(input: BalanceInput, w: Window): BalancePart {
       `${last ? `the last on ${shortDate(last)}` : 'none held yet'}.`,
     held
       .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
+      .slice(0, MAX_EVIDENCE)
       .map((r) => record('reflection', r.id, r.label, r.heldOn)),
+    held.length,
   );
 }
 
@@ -364,7 +375,7 @@ export function teamPulsePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'teamPulse';
   if (!input.teamPulses) return noData(key, 'No team pulse yet: this part counts once the team answers one.');
   if (w.empty) return beforeStart(key);
-  const latest = pulseMonths(input.teamPulses, w).at(-1);
+  const latest = pulseMonths(input.teamPulses, w, 1).at(-1);
   if (!latest || `${latest.month}-31` < w.from) return noData(key, `No team pulse closed ${since(w)}.`);
   return scored(
     key,

@@ -14,14 +14,13 @@ import {
   clientPulsePart,
   clientTopicsPart,
   experimentsPart,
-  levelRank,
   progressionPart,
   reflectionsPart,
-  stageRank,
   teamPulsePart,
   timePart,
   type Window,
 } from './balance.parts';
+import { assessmentHistories, pastLast } from './balance.records';
 
 export const timeKinds = ['billable', 'partnership', 'learning', 'internal'] as const;
 export type TimeKind = (typeof timeKinds)[number];
@@ -226,7 +225,7 @@ export function shareOf(time: BalancePart): number {
 
 function outwardFacts(last: MonthBalance | undefined, input: BalanceInput): string[] {
   const to = last?.to ?? input.today;
-  const moved = lastStepUp(input.assessments.filter((a) => a.at.slice(0, 10) <= to));
+  const moved = lastStepUp(input.assessments, to);
   if (moved && last && moved >= last.from) return [];
   return [
     moved
@@ -235,21 +234,12 @@ function outwardFacts(last: MonthBalance | undefined, input: BalanceInput): stri
   ];
 }
 
-/** The day of the latest assessment that moved a relationship up (stage or pyramid level). */
-function lastStepUp(assessments: BalanceInput['assessments']): string | null {
-  const byRelationship = new Map<string, BalanceInput['assessments']>();
-  for (const a of [...assessments].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0)))
-    byRelationship.set(a.relationshipId, [...(byRelationship.get(a.relationshipId) ?? []), a]);
-  let latest = '';
-  for (const history of byRelationship.values())
-    history.forEach((a, i) => {
-      const prev = history[i - 1];
-      if (!prev) return;
-      const up =
-        stageRank[a.stage] - stageRank[prev.stage] + levelRank[a.pyramidLevel] - levelRank[prev.pyramidLevel];
-      if (up > 0 && a.at > latest) latest = a.at;
-    });
-  return latest ? latest.slice(0, 10) : null;
+/** The day of the latest assessment on or before `to` that moved a relationship up (stage or pyramid level). */
+function lastStepUp(assessments: BalanceInput['assessments'], to: string): string | null {
+  const { moves } = assessmentHistories(assessments);
+  for (let i = pastLast(moves.keys, to) - 1; i >= 0; i--)
+    if (moves.items[i]!.steps > 0) return moves.keys[i]!;
+  return null;
 }
 
 /**

@@ -13,7 +13,7 @@ import { workspaces } from '../../platform/auth/auth.table';
 import { checkIns } from '../check-ins/check-ins.table';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
-import { clientPulseRounds, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
+import { clientPulseRoundsByTeam, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
 import { cadencesByTeam } from '../reflections/cadences.store';
 import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.contract';
 import { reflections } from '../reflections/reflections.table';
@@ -31,6 +31,8 @@ export type BalanceInputs = {
 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** A timestamp's UTC day as `YYYY-MM-DD` text, as `day` gives it in JS (null stays null). */
+const utcDay = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
 
 /**
  * Everything the balance needs for the given months, for the given teams (or all teams and the workspace).
@@ -52,8 +54,8 @@ export async function loadBalanceInputs(
   const dataStart = new Date(`${dataFrom}T00:00:00Z`);
   const onRelationship = (column: AnyPgColumn) =>
     and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, column));
-  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, due, raised] = await Promise.all(
-    [
+  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, due, raised, clientRounds] =
+    await Promise.all([
       db
         .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
         .from(teams)
@@ -139,20 +141,20 @@ export async function loadBalanceInputs(
         )
         .groupBy(reflections.teamId),
       cadencesByTeam(db, workspaceId),
-      // Check-ins due in the data window (a skipped or still-scheduled one counts as not held).
+      // Check-ins due in the data window (a skipped or still-scheduled one counts as not held). Days come as
+      // text and the client's name from `rels`: a large workspace has tens of thousands of these rows.
       db
         .select({
           id: checkIns.id,
           relationshipId: checkIns.relationshipId,
           teamId: relationships.teamId,
-          label: clients.name,
-          dueAt: checkIns.scheduledFor,
-          heldAt: checkIns.heldAt,
-          status: checkIns.status,
+          dueOn: utcDay(checkIns.scheduledFor),
+          heldOn: sql<
+            string | null
+          >`case when ${checkIns.status} = 'held' then ${utcDay(checkIns.heldAt)} end`,
         })
         .from(checkIns)
         .innerJoin(relationships, onRelationship(checkIns.relationshipId))
-        .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
         .where(
           and(
             eq(checkIns.workspaceId, workspaceId),
@@ -160,7 +162,8 @@ export async function loadBalanceInputs(
             gte(checkIns.scheduledFor, dataStart),
             lte(checkIns.scheduledFor, dataEnd),
           ),
-        ),
+        )
+        .orderBy(checkIns.scheduledFor, checkIns.id),
       // Topics raised in the data window, by either side.
       db
         .select({
@@ -169,7 +172,7 @@ export async function loadBalanceInputs(
           teamId: relationships.teamId,
           label: topics.title,
           raisedBy: topics.raisedBy,
-          raisedAt: topics.createdAt,
+          raisedOn: utcDay(topics.createdAt),
         })
         .from(topics)
         .innerJoin(relationships, onRelationship(topics.relationshipId))
@@ -180,23 +183,17 @@ export async function loadBalanceInputs(
             gte(topics.createdAt, dataStart),
             lte(topics.createdAt, dataEnd),
           ),
-        ),
-    ],
+        )
+        .orderBy(topics.createdAt, topics.id),
+      clientPulseRoundsByTeam(db, workspaceId, ids),
+    ]);
+  const teamRounds = await teamPulseRounds(
+    db,
+    workspaceId,
+    teamRows.map((t) => t.id),
   );
 
-  const [clientRounds, teamRounds] = await Promise.all([
-    clientPulseRounds(
-      db,
-      workspaceId,
-      rels.map((r) => r.id),
-    ),
-    teamPulseRounds(
-      db,
-      workspaceId,
-      teamRows.map((t) => t.id),
-    ),
-  ]);
-  const teamOf = new Map(rels.map((r) => [r.id, r.teamId]));
+  const clientOf = new Map(rels.map((r) => [r.id, r.label]));
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
   // Each input grouped by team once, so a team's balance reads its own rows, not every row of the workspace.
@@ -215,11 +212,58 @@ export async function loadBalanceInputs(
     }
     return byTeam.get(scope) ?? [];
   };
-  const clientSeries = [...clientRounds].map(([relationshipId, rounds]) => ({
-    teamId: teamOf.get(relationshipId) ?? null,
-    rounds,
-  }));
+  const clientSeries = [...clientRounds].map(([teamId, rounds]) => ({ teamId, rounds }));
   const teamSeries = [...teamRounds].map(([teamId, rounds]) => ({ teamId, rounds }));
+
+  // Each record in the rule's shape once, shared by the workspace's input and its team's: a year of a large
+  // workspace is tens of thousands of records, and the rule keeps its sorted views per array (balance.records).
+  const inScope = {
+    relationships: rels.map((r) => ({
+      teamId: r.teamId,
+      id: r.id,
+      label: r.label,
+      startedOn: day(r.createdAt),
+    })),
+    assessments: history.map((a) => ({
+      teamId: a.teamId,
+      id: a.id,
+      relationshipId: a.relationshipId,
+      at: a.at.toISOString(),
+      stage: a.stage,
+      pyramidLevel: a.pyramidLevel,
+    })),
+    time: time.map(({ teamId, month, kind, hours, entries }) => ({ teamId, month, kind, hours, entries })),
+    experiments: ran.map((e) => ({
+      teamId: e.teamId,
+      id: e.id,
+      title: e.title,
+      relationshipId: e.relationshipId,
+      startedOn: day(e.startedAt!),
+      endedOn: e.endedAt ? day(e.endedAt) : null,
+    })),
+    reflections: held.map((r) => ({
+      teamId: r.teamId,
+      id: r.id,
+      heldOn: r.heldOn,
+      label: `${r.teamName} reflection`,
+    })),
+    checkIns: due.map((c) => ({
+      teamId: c.teamId,
+      id: c.id,
+      relationshipId: c.relationshipId,
+      label: `${clientOf.get(c.relationshipId)} check-in`,
+      dueOn: c.dueOn,
+      heldOn: c.heldOn,
+    })),
+    topics: raised.map((t) => ({
+      teamId: t.teamId,
+      id: t.id,
+      relationshipId: t.relationshipId,
+      label: t.label,
+      raisedBy: t.raisedBy,
+      raisedOn: t.raisedOn,
+    })),
+  };
 
   /** A team's balance (`scope` its id) or the workspace's (`scope` null: every row). */
   const build = (teamIds: string[], activeSince: string, scope: string | null): BalanceInput => {
@@ -230,40 +274,16 @@ export async function loadBalanceInputs(
       today: opts.today,
       activeSince,
       teamCount: teamIds.length,
-      relationships: keep(rels).map((r) => ({ id: r.id, label: r.label, startedOn: day(r.createdAt) })),
-      assessments: keep(history).map((a) => ({
-        id: a.id,
-        relationshipId: a.relationshipId,
-        at: a.at.toISOString(),
-        stage: a.stage,
-        pyramidLevel: a.pyramidLevel,
-      })),
-      time: keep(time).map(({ month, kind, hours, entries }) => ({ month, kind, hours, entries })),
-      experiments: keep(ran).map((e) => ({
-        id: e.id,
-        title: e.title,
-        relationshipId: e.relationshipId,
-        startedOn: day(e.startedAt!),
-        endedOn: e.endedAt ? day(e.endedAt) : null,
-      })),
-      reflections: keep(held).map((r) => ({ id: r.id, heldOn: r.heldOn, label: `${r.teamName} reflection` })),
+      relationships: keep(inScope.relationships),
+      assessments: keep(inScope.assessments),
+      time: keep(inScope.time),
+      experiments: keep(inScope.experiments),
+      reflections: keep(inScope.reflections),
       lastReflectionOn: lasts.sort().at(-1) ?? null,
-      checkIns: keep(due).map((c) => ({
-        id: c.id,
-        relationshipId: c.relationshipId,
-        label: `${c.label} check-in`,
-        dueOn: day(c.dueAt),
-        heldOn: c.status === 'held' && c.heldAt ? day(c.heldAt) : null,
-      })),
+      checkIns: keep(inScope.checkIns),
       clientPulses: pooled(keep(clientSeries), opts.today),
       teamPulses: pooled(keep(teamSeries), opts.today),
-      topics: keep(raised).map((t) => ({
-        id: t.id,
-        relationshipId: t.relationshipId,
-        label: t.label,
-        raisedBy: t.raisedBy,
-        raisedOn: day(t.raisedAt),
-      })),
+      topics: keep(inScope.topics),
       reflectionCadenceDays: teamIds.map(cadenceOf),
     };
   };

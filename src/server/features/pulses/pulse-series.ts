@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
 import type { Db } from '../../db/open';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
+import { relationships } from '../relationships/relationships.table';
 import { pulseAnswers, pulses } from './pulses.table';
 
 // Pulse rounds as series, for trends, the team comparison and relationship health. Every query is one
@@ -26,9 +27,17 @@ type Aggregate = {
   mean: number | null;
 };
 
-/** Answers grouped by (key, round), only rounds with at least one answer, oldest round first. */
-async function aggregate(db: Db, key: SQL<string>, where: SQL | undefined): Promise<Aggregate[]> {
-  return db
+/**
+ * Answers grouped by (key, round), only rounds with at least one answer, oldest round first. `byTeam` joins
+ * each answer's relationship, so `key` and `where` may use its team.
+ */
+async function aggregate(
+  db: Db,
+  key: SQL<string>,
+  where: SQL | undefined,
+  byTeam?: { workspaceId: string },
+): Promise<Aggregate[]> {
+  const query = db
     .select({
       key,
       pulseId: pulses.id,
@@ -42,6 +51,16 @@ async function aggregate(db: Db, key: SQL<string>, where: SQL | undefined): Prom
       pulses,
       and(eq(pulses.workspaceId, pulseAnswers.workspaceId), eq(pulses.id, pulseAnswers.pulseId)),
     )
+    .$dynamic();
+  if (byTeam)
+    query.innerJoin(
+      relationships,
+      and(
+        eq(relationships.workspaceId, byTeam.workspaceId),
+        eq(relationships.id, pulseAnswers.relationshipId),
+      ),
+    );
+  return query
     .where(where)
     .groupBy(key, pulses.workspaceId, pulses.id, pulses.title, pulses.closesOn, pulses.createdAt)
     .orderBy(pulses.closesOn, pulses.createdAt, pulses.id) as unknown as Promise<Aggregate[]>;
@@ -84,6 +103,29 @@ export async function clientPulseRounds(
       inArray(pulseAnswers.relationshipId, [...relationshipIds]),
       eq(pulses.kind, 'client'),
     ),
+  );
+  return byKey(rows, false);
+}
+
+/**
+ * Client pulse rounds per team: each team's relationships' answers (every team, or those asked). One
+ * aggregate for a whole workspace, without naming its relationships one by one.
+ */
+export async function clientPulseRoundsByTeam(
+  db: Db,
+  workspaceId: string,
+  teamIds?: readonly string[],
+): Promise<Map<string, PulseRound[]>> {
+  if (teamIds?.length === 0) return new Map();
+  const rows = await aggregate(
+    db,
+    sql<string>`${relationships.teamId}::text`,
+    and(
+      eq(pulseAnswers.workspaceId, workspaceId),
+      eq(pulses.kind, 'client'),
+      teamIds ? inArray(relationships.teamId, [...teamIds]) : undefined,
+    ),
+    { workspaceId },
   );
   return byKey(rows, false);
 }

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeBalance } from './balance';
+import { dayArb, inputArb } from './balance.arbitraries';
+import { daysBetween } from './balance.calendar';
+import { CHECK_IN_GRACE_DAYS, checkInsByDue, topicsByDay, within } from './balance.records';
+
+const checkInArb = fc.record({ due: dayArb, held: fc.option(fc.integer({ min: -5, max: 20 })) });
+const withRecords = fc
+  .record({
+    base: inputArb,
+    checkIns: fc.array(checkInArb, { maxLength: 60 }),
+    topics: fc.array(fc.record({ on: dayArb, client: fc.boolean() }), { maxLength: 60 }),
+  })
+  .map(({ base, checkIns, topics }) => ({
+    ...base,
+    checkIns: checkIns.map((c, i) => ({
+      id: `c${i}`,
+      relationshipId: 'rel0',
+      label: `Check-in ${i}`,
+      dueOn: c.due,
+      heldOn:
+        c.held === null ? null : new Date(Date.parse(c.due) + c.held * 86_400_000).toISOString().slice(0, 10),
+    })),
+    topics: topics.map((t, i) => ({
+      id: `t${i}`,
+      relationshipId: 'rel0',
+      label: `Topic ${i}`,
+      raisedBy: t.client ? ('client' as const) : ('provider' as const),
+      raisedOn: t.on,
+    })),
+  }));
+
+describe('the balance’s sorted records', () => {
+  it('finds exactly the records of a window, and counts the same ones a filter would', () => {
+    fc.assert(
+      fc.property(withRecords, dayArb, dayArb, (input, a, b) => {
+        const [from, to] = a < b ? [a, b] : [b, a];
+        const due = input.checkIns.filter((c) => c.dueOn >= from && c.dueOn <= to);
+        const onTime = due.filter(
+          (c) => c.heldOn !== null && daysBetween(c.dueOn, c.heldOn) <= CHECK_IN_GRACE_DAYS,
+        );
+        const byDue = checkInsByDue(input.checkIns);
+        const found = within(byDue, from, to);
+        expect(found.total).toBe(due.length);
+        expect(found.counted).toBe(onTime.length);
+        expect(
+          byDue.items
+            .slice(found.start, found.end)
+            .map((c) => c.id)
+            .sort(),
+        ).toEqual(due.map((c) => c.id).sort());
+        const raised = input.topics.filter((t) => t.raisedOn >= from && t.raisedOn <= to);
+        const topics = within(topicsByDay(input.topics), from, to);
+        expect([topics.total, topics.counted]).toEqual([
+          raised.length,
+          raised.filter((t) => t.raisedBy === 'client').length,
+        ]);
+      }),
+    );
+  });
+
+  it('scores check-ins and client topics from every record of the window, whatever order they came in', () => {
+    fc.assert(
+      fc.property(withRecords, (input) => {
+        const reversed = {
+          ...input,
+          checkIns: [...input.checkIns].reverse(),
+          topics: [...input.topics].reverse(),
+        };
+        const parts = (b: ReturnType<typeof computeBalance>) =>
+          b.outward.map((m) => m.parts.map((p) => [p.key, p.score, p.explanation, p.evidenceTotal]));
+        expect(parts(computeBalance(reversed, 'T'))).toEqual(parts(computeBalance(input, 'T')));
+        for (const m of computeBalance(input, 'T').outward) {
+          const part = m.parts.find((p) => p.key === 'checkIns')!;
+          const due = input.checkIns.filter(
+            (c) => c.dueOn >= m.from && c.dueOn <= m.to && c.dueOn >= input.activeSince,
+          );
+          if (part.score !== null) expect(part.evidenceTotal).toBe(due.length);
+          expect(part.evidence.length).toBe(Math.min(50, part.score === null ? 0 : due.length));
+        }
+      }),
+    );
+  });
+
+  it('counts days between two dates across months and leap years', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2025-02-28', '2025-03-01')).toBe(1);
+    expect(daysBetween('2026-12-31', '2027-01-07')).toBe(7);
+    expect(daysBetween('2026-03-10', '2026-03-02')).toBe(-8);
+  });
+});

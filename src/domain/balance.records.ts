@@ -1,0 +1,163 @@
+// Sorted views of a balance input's records, built once per input and shared by every window. A workspace's
+// year holds tens of thousands of check-ins, topics and assessments; filtering (and re-sorting) all of them
+// for each of twelve windows and each part was most of the balance's time. Here a window is a range of a
+// sorted array found by binary search, and its counts come from prefix sums.
+//
+// Inputs are plain data that never change once passed in, so each view is kept in a WeakMap keyed by the
+// array it was built from: pure for callers, and freed with the input.
+
+import type { BalanceInput, PyramidLevel, Stage } from './balance';
+import { daysBetween } from './balance.calendar';
+
+/** A check-in held up to this many days after its due day still counts as on time. */
+export const CHECK_IN_GRACE_DAYS = 7;
+
+export const stageRank: Record<Stage, number> = {
+  transactional: 0,
+  advisory: 1,
+  partnership: 2,
+  co_creation: 3,
+};
+export const levelRank: Record<PyramidLevel, number> = { expectations: 0, desires: 1, unrecognized_needs: 2 };
+
+type CheckIn = NonNullable<BalanceInput['checkIns']>[number];
+type Topic = NonNullable<BalanceInput['topics']>[number];
+type Assessment = BalanceInput['assessments'][number];
+type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
+
+/** Items in ascending order of `keys` (days), with `counted[i]` = how many of items[0..i) count. */
+export type Sorted<T> = { keys: string[]; items: T[]; counted: number[] };
+
+/** Index of the first key ≥ `day`. */
+export function firstFrom(keys: string[], day: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index past the last key ≤ `day`. */
+export function pastLast(keys: string[], day: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The items whose key falls in [from, to], as index bounds, and how many of them count. */
+export function within<T>(s: Sorted<T>, from: string, to: string) {
+  const start = firstFrom(s.keys, from);
+  const end = Math.max(start, pastLast(s.keys, to));
+  return { start, end, total: end - start, counted: s.counted[end]! - s.counted[start]! };
+}
+
+function sortedBy<T>(items: readonly T[], key: (t: T) => string, counts: (t: T) => boolean): Sorted<T> {
+  let keys = items.map(key);
+  let sorted = items as T[];
+  if (keys.some((k, i) => i > 0 && keys[i - 1]! > k)) {
+    // Stable: records on the same day keep the order they came in (the read model sends them in order).
+    const order = keys
+      .map((k, i) => i)
+      .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+    sorted = order.map((i) => items[i]!);
+    keys = order.map((i) => keys[i]!);
+  }
+  const counted = new Array<number>(sorted.length + 1);
+  counted[0] = 0;
+  for (let i = 0; i < sorted.length; i++) counted[i + 1] = counted[i]! + (counts(sorted[i]!) ? 1 : 0);
+  return { keys, items: sorted, counted };
+}
+
+function memo<K extends object, V>(build: (k: K) => V) {
+  const views = new WeakMap<K, V>();
+  return (k: K): V => {
+    let v = views.get(k);
+    if (v === undefined) {
+      v = build(k);
+      views.set(k, v);
+    }
+    return v;
+  };
+}
+
+/** Check-ins by due day; counted: held on time. */
+export const checkInsByDue = memo((checkIns: CheckIn[]) =>
+  sortedBy(
+    checkIns,
+    (c) => c.dueOn,
+    (c) => c.heldOn !== null && daysBetween(c.dueOn, c.heldOn) <= CHECK_IN_GRACE_DAYS,
+  ),
+);
+
+/** Topics by the day they were raised; counted: raised by the client. */
+export const topicsByDay = memo((topics: Topic[]) =>
+  sortedBy(
+    topics,
+    (t) => t.raisedOn,
+    (t) => t.raisedBy === 'client',
+  ),
+);
+
+const byAt = (a: Assessment, b: Assessment) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
+
+/** An assessment that moved its relationship: `steps` up (positive) or down (negative) from the one before. */
+export type Move = { assessment: Assessment; previous: Assessment; steps: number; day: string };
+export type Histories = {
+  /** Each relationship's assessments, oldest first, and their days. */
+  byRelationship: Map<string, { days: string[]; assessments: Assessment[] }>;
+  /** Every move, oldest first, with its day as the key. */
+  moves: { keys: string[]; items: Move[] };
+};
+
+export const assessmentHistories = memo((assessments: Assessment[]): Histories => {
+  const byRelationship = new Map<string, { days: string[]; assessments: Assessment[] }>();
+  const moves: Move[] = [];
+  for (const a of [...assessments].sort(byAt)) {
+    const day = a.at.slice(0, 10);
+    let history = byRelationship.get(a.relationshipId);
+    if (!history) {
+      history = { days: [], assessments: [] };
+      byRelationship.set(a.relationshipId, history);
+    }
+    const previous = history.assessments.at(-1);
+    history.days.push(day);
+    history.assessments.push(a);
+    if (!previous) continue;
+    const steps =
+      stageRank[a.stage] -
+      stageRank[previous.stage] +
+      levelRank[a.pyramidLevel] -
+      levelRank[previous.pyramidLevel];
+    if (steps !== 0) moves.push({ assessment: a, previous, steps, day });
+  }
+  return { byRelationship, moves: { keys: moves.map((m) => m.day), items: moves } };
+});
+
+/** A relationship's latest assessment on or before `day`. */
+export function standingOn(h: Histories, relationshipId: string, day: string): Assessment | undefined {
+  const history = h.byRelationship.get(relationshipId);
+  if (!history) return undefined;
+  return history.assessments[pastLast(history.days, day) - 1];
+}
+
+/** Pulse rounds with answers, by the month they closed in (oldest first), each month's rounds by close day. */
+export const pulsesByMonth = memo((pulses: Pulse[]) => {
+  const byMonth = new Map<string, Pulse[]>();
+  for (const p of pulses) {
+    if (p.responses <= 0) continue;
+    const month = p.closedOn.slice(0, 7);
+    const rounds = byMonth.get(month);
+    if (rounds) rounds.push(p);
+    else byMonth.set(month, [p]);
+  }
+  const months = [...byMonth.keys()].sort();
+  return { months, rounds: months.map((m) => byMonth.get(m)!) };
+});
