@@ -65,7 +65,7 @@ function sortedBy<T>(items: readonly T[], key: (t: T) => string, counts: (t: T) 
   if (keys.some((k, i) => i > 0 && keys[i - 1]! > k)) {
     // Stable: records on the same day keep the order they came in (the read model sends them in order).
     const order = keys
-      .map((k, i) => i)
+      .map((_, i) => i)
       .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
     sorted = order.map((i) => items[i]!);
     keys = order.map((i) => keys[i]!);
