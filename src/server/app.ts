@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './features/accounts/accounts.routes';
 import { balanceRoutes } from './features/balance/balance.routes';
 import { checkInsRoutes } from './features/check-ins/check-ins.routes';
@@ -45,6 +45,7 @@ import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
 import { registerInputGuard } from './platform/input-guard';
 import { projectRoot } from './platform/paths';
+import { answerSerializer } from './platform/serializer';
 
 /** A request for a file the build would have made; anything else under / is a client-side route. */
 const ASSET_PATH = /\.(js|mjs|css|map|svg|png|jpe?g|gif|webp|ico|json|txt|woff2?|ttf|br|gz)$/i;
@@ -107,7 +108,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     trustProxy: deps.config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(answerSerializer());
   registerErrorHandling(app);
   const routeCatalog: RouteInfo[] = [];
   app.decorate('routeCatalog', routeCatalog);
