@@ -11,10 +11,19 @@ export function usePortfolio() {
   return useQuery(portfolioQuery(workspaceId));
 }
 
+/** Last month and this one, in UTC as the server counts months: home shows only the latest index of each. */
+export function lastMonth(now = new Date()): string {
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return last.toISOString().slice(0, 7);
+}
+
 export function useWorkspaceBalance() {
   const { apiPath, workspaceId } = useWorkspace();
+  // Two months, not the Balance page's twelve: a year of every part's evidence is ~700 KB for a large
+  // workspace, and home shows two numbers.
+  const from = lastMonth();
   return useQuery({
-    queryKey: ['balance', 'home', workspaceId],
-    queryFn: () => get<Balance>(apiPath('/insights/balance')),
+    queryKey: ['balance', 'home', workspaceId, from],
+    queryFn: () => get<Balance>(apiPath(`/insights/balance?from=${from}`)),
   });
 }
