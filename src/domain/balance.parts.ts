@@ -323,6 +323,13 @@ export function timePart(input: BalanceInput, w: Window): BalancePart {
   );
 }
 
+/** The first few names, then how many more: a large workspace runs hundreds of experiments a quarter. */
+const NAMED = 5;
+export const named = (names: string[]) =>
+  names.length <= NAMED
+    ? names.join('; ')
+    : `${names.slice(0, NAMED).join('; ')}; and ${names.length - NAMED} more (in the evidence)`;
+
 export function experimentsPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'experiments';
   if (w.empty) return beforeStart(key);
@@ -337,7 +344,7 @@ export function experimentsPart(input: BalanceInput, w: Window): BalancePart {
     clamp((100 * ran.length) / target),
     ran.length === 0
       ? `No experiment ran ${since(w)}: start one from a relationship, with time protected for it; ${rule}.`
-      : `${plural(ran.length, 'experiment')} ran ${since(w)}: ${ran.map((e) => e.title).join('; ')}. ${rule[0]!.toUpperCase()}${rule.slice(1)}.`,
+      : `${plural(ran.length, 'experiment')} ran ${since(w)}: ${named(ran.map((e) => e.title))}. ${rule[0]!.toUpperCase()}${rule.slice(1)}.`,
     ran.slice(0, MAX_EVIDENCE).map((e) => record('experiment', e.id, e.title, e.startedOn, e.relationshipId)),
     ran.length,
   );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeBalance } from './balance';
 import { dayArb, inputArb } from './balance.arbitraries';
 import { daysBetween } from './balance.calendar';
+import { named } from './balance.parts';
 import { CHECK_IN_GRACE_DAYS, checkInsByDue, topicsByDay, within } from './balance.records';
 
 const checkInArb = fc.record({ due: dayArb, held: fc.option(fc.integer({ min: -5, max: 20 })) });
@@ -88,5 +89,12 @@ describe('the balance’s sorted records', () => {
     expect(daysBetween('2025-02-28', '2025-03-01')).toBe(1);
     expect(daysBetween('2026-12-31', '2027-01-07')).toBe(7);
     expect(daysBetween('2026-03-10', '2026-03-02')).toBe(-8);
+  });
+});
+
+describe('the experiments part', () => {
+  it('names the first five experiments that ran and counts the rest', () => {
+    expect(named(['A', 'B'])).toBe('A; B');
+    expect(named(['A', 'B', 'C', 'D', 'E', 'F', 'G'])).toBe('A; B; C; D; E; and 2 more (in the evidence)');
   });
 });
