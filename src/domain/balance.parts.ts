@@ -17,8 +17,6 @@ import {
   within,
 } from './balance.records';
 
-export { CHECK_IN_GRACE_DAYS, levelRank, stageRank };
-
 export type Window = {
   month: string;
   from: string;

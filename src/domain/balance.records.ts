@@ -28,29 +28,22 @@ type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
 /** Items in ascending order of `keys` (days), with `counted[i]` = how many of items[0..i) count. */
 export type Sorted<T> = { keys: string[]; items: T[]; counted: number[] };
 
-/** Index of the first key ≥ `day`. */
-export function firstFrom(keys: string[], day: string): number {
+/** Index of the first key that is not before `day` (or, `orOn`, not on or before it). */
+function bisect(keys: string[], day: string, orOn: boolean): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < day) lo = mid + 1;
+    if (keys[mid]! < day || (orOn && keys[mid] === day)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** Index of the first key ≥ `day`. */
+export const firstFrom = (keys: string[], day: string) => bisect(keys, day, false);
 /** Index past the last key ≤ `day`. */
-export function pastLast(keys: string[], day: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const pastLast = (keys: string[], day: string) => bisect(keys, day, true);
 
 /** The items whose key falls in [from, to], as index bounds, and how many of them count. */
 export function within<T>(s: Sorted<T>, from: string, to: string) {

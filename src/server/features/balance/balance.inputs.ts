@@ -54,144 +54,151 @@ export async function loadBalanceInputs(
   const dataStart = new Date(`${dataFrom}T00:00:00Z`);
   const onRelationship = (column: AnyPgColumn) =>
     and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, column));
-  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, due, raised, clientRounds] =
-    await Promise.all([
-      db
-        .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
-        .from(teams)
-        .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
-      db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-      db
-        .select({
-          id: relationships.id,
-          teamId: relationships.teamId,
-          createdAt: relationships.createdAt,
-          label: clients.name,
-        })
-        .from(relationships)
-        .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
-        .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
-      db
-        .select({
-          id: assessments.id,
-          relationshipId: assessments.relationshipId,
-          teamId: relationships.teamId,
-          at: assessments.assessedAt,
-          stage: assessments.stage,
-          pyramidLevel: assessments.pyramidLevel,
-        })
-        .from(assessments)
-        .innerJoin(
-          relationships,
-          and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
-        )
-        .where(
-          and(
-            eq(assessments.workspaceId, workspaceId),
-            onTeams(relationships.teamId),
-            lte(assessments.assessedAt, dataEnd),
-          ),
+  const [
+    teamRows,
+    [ws],
+    rels,
+    history,
+    time,
+    ran,
+    held,
+    lastHeld,
+    cadences,
+    due,
+    raised,
+    clientRounds,
+    teamRounds,
+  ] = await Promise.all([
+    db
+      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
+      .from(teams)
+      .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
+    db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+    db
+      .select({
+        id: relationships.id,
+        teamId: relationships.teamId,
+        createdAt: relationships.createdAt,
+        label: clients.name,
+      })
+      .from(relationships)
+      .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
+      .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
+    db
+      .select({
+        id: assessments.id,
+        relationshipId: assessments.relationshipId,
+        teamId: relationships.teamId,
+        at: assessments.assessedAt,
+        stage: assessments.stage,
+        pyramidLevel: assessments.pyramidLevel,
+      })
+      .from(assessments)
+      .innerJoin(
+        relationships,
+        and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
+      )
+      .where(
+        and(
+          eq(assessments.workspaceId, workspaceId),
+          onTeams(relationships.teamId),
+          lte(assessments.assessedAt, dataEnd),
         ),
-      monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      db
-        .select({
-          id: experiments.id,
-          teamId: experiments.teamId,
-          relationshipId: experiments.relationshipId,
-          title: experiments.title,
-          startedAt: experiments.startedAt,
-          endedAt: experiments.endedAt,
-        })
-        .from(experiments)
-        .where(
-          and(
-            eq(experiments.workspaceId, workspaceId),
-            onTeams(experiments.teamId),
-            isNotNull(experiments.startedAt),
-            lte(experiments.startedAt, dataEnd),
-            or(isNull(experiments.endedAt), gte(experiments.endedAt, dataStart)),
-          ),
+      ),
+    monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    db
+      .select({
+        id: experiments.id,
+        teamId: experiments.teamId,
+        relationshipId: experiments.relationshipId,
+        title: experiments.title,
+        startedAt: experiments.startedAt,
+        endedAt: experiments.endedAt,
+      })
+      .from(experiments)
+      .where(
+        and(
+          eq(experiments.workspaceId, workspaceId),
+          onTeams(experiments.teamId),
+          isNotNull(experiments.startedAt),
+          lte(experiments.startedAt, dataEnd),
+          or(isNull(experiments.endedAt), gte(experiments.endedAt, dataStart)),
         ),
-      db
-        .select({
-          id: reflections.id,
-          teamId: reflections.teamId,
-          heldOn: reflections.heldOn,
-          teamName: teams.name,
-        })
-        .from(reflections)
-        .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
-        .where(
-          and(
-            eq(reflections.workspaceId, workspaceId),
-            onTeams(reflections.teamId),
-            gte(reflections.heldOn, dataFrom),
-            lte(reflections.heldOn, dataTo),
-          ),
+      ),
+    db
+      .select({
+        id: reflections.id,
+        teamId: reflections.teamId,
+        heldOn: reflections.heldOn,
+        teamName: teams.name,
+      })
+      .from(reflections)
+      .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
+      .where(
+        and(
+          eq(reflections.workspaceId, workspaceId),
+          onTeams(reflections.teamId),
+          gte(reflections.heldOn, dataFrom),
+          lte(reflections.heldOn, dataTo),
         ),
-      db
-        .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
-        .from(reflections)
-        .where(
-          and(
-            eq(reflections.workspaceId, workspaceId),
-            onTeams(reflections.teamId),
-            lte(reflections.heldOn, opts.today),
-          ),
-        )
-        .groupBy(reflections.teamId),
-      cadencesByTeam(db, workspaceId),
-      // Check-ins due in the data window (a skipped or still-scheduled one counts as not held). Days come as
-      // text and the client's name from `rels`: a large workspace has tens of thousands of these rows.
-      db
-        .select({
-          id: checkIns.id,
-          relationshipId: checkIns.relationshipId,
-          teamId: relationships.teamId,
-          dueOn: utcDay(checkIns.scheduledFor),
-          heldOn: sql<
-            string | null
-          >`case when ${checkIns.status} = 'held' then ${utcDay(checkIns.heldAt)} end`,
-        })
-        .from(checkIns)
-        .innerJoin(relationships, onRelationship(checkIns.relationshipId))
-        .where(
-          and(
-            eq(checkIns.workspaceId, workspaceId),
-            onTeams(relationships.teamId),
-            gte(checkIns.scheduledFor, dataStart),
-            lte(checkIns.scheduledFor, dataEnd),
-          ),
-        )
-        .orderBy(checkIns.scheduledFor, checkIns.id),
-      // Topics raised in the data window, by either side.
-      db
-        .select({
-          id: topics.id,
-          relationshipId: topics.relationshipId,
-          teamId: relationships.teamId,
-          label: topics.title,
-          raisedBy: topics.raisedBy,
-          raisedOn: utcDay(topics.createdAt),
-        })
-        .from(topics)
-        .innerJoin(relationships, onRelationship(topics.relationshipId))
-        .where(
-          and(
-            eq(topics.workspaceId, workspaceId),
-            onTeams(relationships.teamId),
-            gte(topics.createdAt, dataStart),
-            lte(topics.createdAt, dataEnd),
-          ),
-        )
-        .orderBy(topics.createdAt, topics.id),
-      clientPulseRoundsByTeam(db, workspaceId, ids),
-    ]);
-  const teamRounds = await teamPulseRounds(
-    db,
-    workspaceId,
-    teamRows.map((t) => t.id),
-  );
+      ),
+    db
+      .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
+      .from(reflections)
+      .where(
+        and(
+          eq(reflections.workspaceId, workspaceId),
+          onTeams(reflections.teamId),
+          lte(reflections.heldOn, opts.today),
+        ),
+      )
+      .groupBy(reflections.teamId),
+    cadencesByTeam(db, workspaceId),
+    // Check-ins due in the data window (a skipped or still-scheduled one counts as not held). Days come as
+    // text and the client's name from `rels`: a large workspace has tens of thousands of these rows.
+    db
+      .select({
+        id: checkIns.id,
+        relationshipId: checkIns.relationshipId,
+        teamId: relationships.teamId,
+        dueOn: utcDay(checkIns.scheduledFor),
+        heldOn: sql<string | null>`case when ${checkIns.status} = 'held' then ${utcDay(checkIns.heldAt)} end`,
+      })
+      .from(checkIns)
+      .innerJoin(relationships, onRelationship(checkIns.relationshipId))
+      .where(
+        and(
+          eq(checkIns.workspaceId, workspaceId),
+          onTeams(relationships.teamId),
+          gte(checkIns.scheduledFor, dataStart),
+          lte(checkIns.scheduledFor, dataEnd),
+        ),
+      )
+      .orderBy(checkIns.scheduledFor, checkIns.id),
+    // Topics raised in the data window, by either side.
+    db
+      .select({
+        id: topics.id,
+        relationshipId: topics.relationshipId,
+        teamId: relationships.teamId,
+        label: topics.title,
+        raisedBy: topics.raisedBy,
+        raisedOn: utcDay(topics.createdAt),
+      })
+      .from(topics)
+      .innerJoin(relationships, onRelationship(topics.relationshipId))
+      .where(
+        and(
+          eq(topics.workspaceId, workspaceId),
+          onTeams(relationships.teamId),
+          gte(topics.createdAt, dataStart),
+          lte(topics.createdAt, dataEnd),
+        ),
+      )
+      .orderBy(topics.createdAt, topics.id),
+    clientPulseRoundsByTeam(db, workspaceId, ids),
+    teamPulseRounds(db, workspaceId, ids),
+  ]);
 
   const clientOf = new Map(rels.map((r) => [r.id, r.label]));
 
@@ -232,7 +239,7 @@ export async function loadBalanceInputs(
       stage: a.stage,
       pyramidLevel: a.pyramidLevel,
     })),
-    time: time.map(({ teamId, month, kind, hours, entries }) => ({ teamId, month, kind, hours, entries })),
+    time,
     experiments: ran.map((e) => ({
       teamId: e.teamId,
       id: e.id,

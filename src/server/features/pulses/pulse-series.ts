@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
 import type { Db } from '../../db/open';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
@@ -130,19 +130,19 @@ export async function clientPulseRoundsByTeam(
   return byKey(rows, false);
 }
 
-/** Employee pulse rounds per team (anonymous; average null below 3 answers). */
+/** Employee pulse rounds per team — those asked, or every team (anonymous; average null below 3 answers). */
 export async function teamPulseRounds(
   db: Db,
   workspaceId: string,
-  teamIds: readonly string[],
+  teamIds?: readonly string[],
 ): Promise<Map<string, PulseRound[]>> {
-  if (teamIds.length === 0) return new Map();
+  if (teamIds?.length === 0) return new Map();
   const rows = await aggregate(
     db,
     sql<string>`${pulses.teamId}::text`,
     and(
       eq(pulses.workspaceId, workspaceId),
-      inArray(pulses.teamId, [...teamIds]),
+      teamIds ? inArray(pulses.teamId, [...teamIds]) : isNotNull(pulses.teamId),
       eq(pulses.kind, 'employee'),
       eq(pulseAnswers.workspaceId, workspaceId),
     ),

@@ -11,7 +11,7 @@ export function usePortfolio() {
   return useQuery(portfolioQuery(workspaceId));
 }
 
-/** Last month and this one, in UTC as the server counts months: home shows only the latest index of each. */
+/** Last month (in UTC, as the server counts months): home asks the balance from it, for its latest index. */
 export function lastMonth(now = new Date()): string {
   const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   return last.toISOString().slice(0, 7);
