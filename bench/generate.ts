@@ -372,6 +372,15 @@ export async function generate(db: SqlClient, app: Db, scale: Scale, seed: numbe
   } finally {
     await db.exec(`SET session_replication_role = DEFAULT; DROP TABLE IF EXISTS bench_plan;`);
   }
+  // Bulk rows skip triggers (replica role), so the rollups the database keeps on write are built the way the
+  // migration that made them fills them from existing rows.
+  const t1 = performance.now();
+  await db.exec(`DELETE FROM time_months;
+    INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
+    SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
+    FROM time_entries GROUP BY 1, 2, 3, 4;`);
+  timings.timeMonths = Math.round(performance.now() - t1);
+  log(`  time rollup (as migration 0009 fills it): ${timings.timeMonths} ms`);
   // The app's rollups read the loaded rows through the planner: give it statistics first.
   await db.exec('ANALYZE');
   const now = new Date();

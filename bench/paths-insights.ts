@@ -4,6 +4,7 @@
 // portfolio and search are answered by the database, so their floor is the answer itself in one statement.
 import { WINDOW_MONTHS } from '../src/domain/balance';
 import { addMonths, firstDay } from '../src/domain/balance.calendar';
+import { CHECK_IN_GRACE_DAYS } from '../src/domain/balance.records';
 import { MOMENTUM_DAYS, TWO_WAY_DAYS } from '../src/domain/health';
 import { monthsOf } from '../src/server/features/balance/balance.store';
 import type { Measured } from './datasets';
@@ -115,18 +116,36 @@ export function balanceFloor(m: Measured): Statement {
   const start = `${dataFrom}T00:00:00Z`;
   const end = `${today}T23:59:59.999Z`;
   const agg = (q: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${q}) x)`;
+  // The workspace's windows and the teams' apart, as the app reads them (balance.tallies#perWindow).
+  const firstOfEach = (first: (team: string) => string) => `SELECT DISTINCT x.* FROM (
+      SELECT x.* FROM (SELECT * FROM windows WHERE team_id IS NULL) w CROSS JOIN LATERAL (${first('')}) x
+      UNION ALL
+      SELECT x.* FROM (SELECT * FROM windows WHERE team_id IS NOT NULL) w CROSS JOIN LATERAL (${first('AND r.team_id = w.team_id')}) x) x`;
   const relTeam = (t: string) =>
     `JOIN relationships r ON r.workspace_id = ${t}.workspace_id AND r.id = ${t}.relationship_id`;
   return {
-    text: `SELECT
+    // Each window's first check-ins and topics: the workspace's twelve, and each team's last (its flags').
+    text: `WITH months AS (SELECT generate_series($6::date, $7::date, interval '1 month')::date AS m),
+      starts AS (SELECT NULL::uuid AS team_id, (created_at at time zone 'UTC')::date AS since, m FROM workspaces, months WHERE id = $1
+                 UNION ALL
+                 SELECT t.id, (t.created_at at time zone 'UTC')::date, (SELECT max(m) FROM months) FROM teams t WHERE t.workspace_id = $1),
+      windows AS (SELECT team_id, (m - interval '2 months')::date AS from_day,
+                    greatest((m - interval '2 months')::date, since) AS active_from,
+                    least((m + interval '1 month' - interval '1 day')::date, $5::date) AS to_day FROM starts)
+      SELECT
       ${agg(`SELECT id, name, created_at FROM teams WHERE workspace_id = $1`)} AS teams,
       (SELECT created_at FROM workspaces WHERE id = $1) AS workspace_created_at,
       ${agg(`SELECT r.id, r.team_id, r.created_at, c.name AS label FROM relationships r
              JOIN clients c ON c.workspace_id = r.workspace_id AND c.id = r.client_id WHERE r.workspace_id = $1`)} AS relationships,
       ${agg(`SELECT a.id, a.relationship_id, r.team_id, a.assessed_at, a.stage, a.pyramid_level FROM assessments a ${relTeam('a')}
              WHERE a.workspace_id = $1 AND a.assessed_at <= $3`)} AS assessments,
-      ${agg(`SELECT team_id, to_char(date, 'YYYY-MM') AS month, kind, sum(hours)::text AS hours, count(*)::int AS entries
-             FROM time_entries WHERE workspace_id = $1 AND date >= $4::date AND date <= $5::date GROUP BY 1, 2, 3`)} AS time,
+      ${agg(`SELECT team_id, to_char(month, 'YYYY-MM') AS month, kind, sum(hours)::text AS hours, sum(entries)::int AS entries
+             FROM (SELECT team_id, month, kind, hours, entries FROM time_months
+                   WHERE workspace_id = $1 AND month >= $4::date AND month <= $5::date
+                   UNION ALL
+                   SELECT team_id, date_trunc('month', date)::date, kind, -hours, -1 FROM time_entries
+                   WHERE workspace_id = $1 AND date > $5::date AND date < date_trunc('month', $5::date) + interval '1 month') t
+             GROUP BY 1, 2, 3 HAVING sum(entries) > 0`)} AS time,
       ${agg(`SELECT id, team_id, relationship_id, title, started_at, ended_at FROM experiments
              WHERE workspace_id = $1 AND started_at IS NOT NULL AND started_at <= $3 AND (ended_at IS NULL OR ended_at >= $2)`)} AS experiments,
       ${agg(`SELECT f.id, f.team_id, f.held_on, t.name AS team_name FROM reflections f
@@ -134,14 +153,38 @@ export function balanceFloor(m: Measured): Statement {
              WHERE f.workspace_id = $1 AND f.held_on >= $4::date AND f.held_on <= $5::date`)} AS reflections,
       ${agg(`SELECT team_id, max(held_on)::text AS held_on FROM reflections WHERE workspace_id = $1 AND held_on <= $5::date GROUP BY 1`)} AS last_held,
       ${agg(`SELECT team_id, cadence_days FROM team_reflection_settings WHERE workspace_id = $1`)} AS cadences,
-      ${agg(`SELECT ci.id, ci.relationship_id, r.team_id, c.name AS label, ci.scheduled_for, ci.held_at, ci.status
-             FROM check_ins ci ${relTeam('ci')} JOIN clients c ON c.workspace_id = r.workspace_id AND c.id = r.client_id
-             WHERE ci.workspace_id = $1 AND ci.scheduled_for >= $2 AND ci.scheduled_for <= $3`)} AS check_ins,
-      ${agg(`SELECT t.id, t.relationship_id, r.team_id, t.title, t.raised_by, t.created_at FROM topics t ${relTeam('t')}
-             WHERE t.workspace_id = $1 AND t.created_at >= $2 AND t.created_at <= $3`)} AS topics,
+      ${agg(`SELECT r.team_id, to_char(c.scheduled_for at time zone 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS total,
+               count(*) FILTER (WHERE c.status = 'held' AND (c.held_at at time zone 'UTC')::date
+                 - (c.scheduled_for at time zone 'UTC')::date <= ${CHECK_IN_GRACE_DAYS})::int AS counted
+             FROM check_ins c ${relTeam('c')} WHERE c.workspace_id = $1 AND c.scheduled_for >= $2 AND c.scheduled_for <= $3
+             GROUP BY 1, 2`)} AS check_in_days,
+      ${agg(
+        firstOfEach(
+          (
+            team,
+          ) => `SELECT c.id, c.relationship_id, r.team_id, c.scheduled_for, c.held_at, c.status FROM check_ins c ${relTeam('c')}
+          WHERE c.workspace_id = $1 AND c.scheduled_for >= w.active_from::timestamp at time zone 'UTC'
+            AND c.scheduled_for < (w.to_day + 1)::timestamp at time zone 'UTC' ${team}
+          ORDER BY c.scheduled_for, c.id LIMIT 50`,
+        ),
+      )} AS check_ins,
+      ${agg(`SELECT r.team_id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS total,
+               count(*) FILTER (WHERE t.raised_by = 'client')::int AS counted
+             FROM topics t ${relTeam('t')} WHERE t.workspace_id = $1 AND t.created_at >= $2 AND t.created_at <= $3
+             GROUP BY 1, 2`)} AS topic_days,
+      ${agg(
+        firstOfEach(
+          (
+            team,
+          ) => `SELECT t.id, t.relationship_id, r.team_id, t.title, t.raised_by, t.created_at FROM topics t ${relTeam('t')}
+          WHERE t.workspace_id = $1 AND t.created_at >= w.from_day::timestamp at time zone 'UTC'
+            AND t.created_at < (w.to_day + 1)::timestamp at time zone 'UTC' ${team}
+          ORDER BY t.created_at, t.id LIMIT 50`,
+        ),
+      )} AS topics,
       ${rounds('pa.relationship_id', `pa.workspace_id = $1 AND pa.relationship_id IN (SELECT id FROM relationships WHERE workspace_id = $1) AND p.kind = 'client'`)} AS client_pulse,
       ${rounds('p.team_id', `p.workspace_id = $1 AND p.team_id IN (SELECT id FROM teams WHERE workspace_id = $1) AND p.kind = 'employee' AND pa.workspace_id = $1`)} AS team_pulse`,
-    params: [m.workspaceId, start, end, dataFrom, today],
+    params: [m.workspaceId, start, end, dataFrom, today, firstDay(months[0]!), firstDay(months.at(-1)!)],
   };
 }
 

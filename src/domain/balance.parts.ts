@@ -7,14 +7,17 @@ import {
   assessmentHistories,
   CHECK_IN_GRACE_DAYS,
   checkInsByDue,
+  checkInTally,
   firstFrom,
+  firstWithin,
   levelRank,
   pastLast,
   pulsesByMonth,
   stageRank,
   standingOn,
+  tallyWithin,
   topicsByDay,
-  within,
+  topicTally,
 } from './balance.records';
 
 export type Window = {
@@ -202,16 +205,15 @@ export function checkInsPart(input: BalanceInput, w: Window): BalancePart {
   if (!input.checkIns)
     return noData(key, 'No check-ins recorded yet: this part counts once check-ins are held.');
   if (w.empty) return beforeStart(key);
-  const byDue = checkInsByDue(input.checkIns);
-  const due = within(byDue, w.activeFrom, w.to);
+  const due = tallyWithin(checkInTally(input), w.activeFrom, w.to);
   if (due.total === 0) return noData(key, `No check-in was due ${since(w)}.`);
   return scored(
     key,
     pct(due.counted, due.total),
     `${due.counted} of ${plural(due.total, 'check-in')} due ${since(w)} were held on time (within ${CHECK_IN_GRACE_DAYS} days of the due day).`,
-    byDue.items
-      .slice(due.start, Math.min(due.end, due.start + MAX_EVIDENCE))
-      .map((c) => record('checkIn', c.id, c.label, c.heldOn ?? c.dueOn, c.relationshipId)),
+    firstWithin(checkInsByDue(input.checkIns), w.activeFrom, w.to, MAX_EVIDENCE).map((c) =>
+      record('checkIn', c.id, c.label, c.heldOn ?? c.dueOn, c.relationshipId),
+    ),
     due.total,
   );
 }
@@ -220,17 +222,16 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'clientTopics';
   if (!input.topics) return noData(key, 'No topics recorded yet: this part counts once topics are raised.');
   if (w.empty) return beforeStart(key);
-  const byDay = topicsByDay(input.topics);
-  const raised = within(byDay, w.from, w.to);
+  const raised = tallyWithin(topicTally(input), w.from, w.to);
   if (raised.total === 0) return noData(key, `No topic was raised ${since(w)}.`);
   const byClient = raised.counted;
   return scored(
     key,
     clamp((100 * byClient) / raised.total / TARGET_CLIENT_TOPICS),
     `Clients raised ${byClient} of ${plural(raised.total, 'topic')} ${since(w)} (${pct(byClient, raised.total)}%); half or more scores 100.`,
-    byDay.items
-      .slice(raised.start, Math.min(raised.end, raised.start + MAX_EVIDENCE))
-      .map((t) => record('topic', t.id, t.label, t.raisedOn, t.relationshipId)),
+    firstWithin(topicsByDay(input.topics), w.from, w.to, MAX_EVIDENCE).map((t) =>
+      record('topic', t.id, t.label, t.raisedOn, t.relationshipId),
+    ),
     raised.total,
   );
 }

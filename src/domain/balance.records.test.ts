@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeBalance } from './balance';
+import { type BalanceInput, computeBalance } from './balance';
 import { dayArb, inputArb } from './balance.arbitraries';
-import { daysBetween } from './balance.calendar';
+import { addMonths, daysBetween, firstDay, lastDay, minDay } from './balance.calendar';
 import { named } from './balance.parts';
-import { CHECK_IN_GRACE_DAYS, checkInsByDue, topicsByDay, within } from './balance.records';
+import {
+  CHECK_IN_GRACE_DAYS,
+  checkInsByDue,
+  firstWithin,
+  onTime,
+  type Sorted,
+  topicsByDay,
+  within,
+} from './balance.records';
 
 const checkInArb = fc.record({ due: dayArb, held: fc.option(fc.integer({ min: -5, max: 20 })) });
 const withRecords = fc
@@ -31,6 +39,36 @@ const withRecords = fc
       raisedOn: t.on,
     })),
   }));
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** What a read model sends instead of every record: counts per day, as the rollup holds them. */
+function dayCounts<T>(records: T[], dayOf: (t: T) => string, counts: (t: T) => boolean) {
+  const days = new Map<string, { day: string; total: number; counted: number }>();
+  for (const r of records) {
+    const d = days.get(dayOf(r)) ?? { day: dayOf(r), total: 0, counted: 0 };
+    d.total++;
+    if (counts(r)) d.counted++;
+    days.set(d.day, d);
+  }
+  return [...days.values()];
+}
+
+/** ...and the evidence: the first 50 records from each window's start (its scope's start for check-ins), in order. */
+function firstOfEachWindow<T extends { id: string }>(
+  input: BalanceInput,
+  sorted: Sorted<T>,
+  fromActive: boolean,
+) {
+  const keep = new Set<string>();
+  for (const month of input.months) {
+    const from = firstDay(addMonths(month, -2));
+    const start = fromActive && input.activeSince > from ? input.activeSince : from;
+    for (const r of firstWithin(sorted, start, minDay(lastDay(month), input.today), 50)) keep.add(r.id);
+  }
+  return sorted.items.filter((r) => keep.has(r.id));
+}
 
 describe('the balance’s sorted records', () => {
   it('finds exactly the records of a window, and counts the same ones a filter would', () => {
@@ -82,6 +120,73 @@ describe('the balance’s sorted records', () => {
         }
       }),
     );
+  });
+
+  it('scores the same from daily counts and each window’s first records as from every record', () => {
+    // Dense: a quarter with up to 240 records, so windows hold more than the 50 the evidence shows.
+    const quarterDay = fc
+      .integer({ min: Date.UTC(2025, 8, 1), max: Date.UTC(2025, 11, 20) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
+    const dense = fc
+      .record({
+        input: withRecords,
+        due: fc.array(fc.record({ on: quarterDay, held: fc.option(fc.integer({ min: -3, max: 12 })) }), {
+          minLength: 60,
+          maxLength: 240,
+        }),
+        raised: fc.array(fc.record({ on: quarterDay, client: fc.boolean() }), {
+          minLength: 60,
+          maxLength: 240,
+        }),
+      })
+      .map(({ input, due, raised }) => ({
+        ...input,
+        checkIns: [
+          ...input.checkIns,
+          ...due.map((c, i) => ({
+            id: `d${i}`,
+            relationshipId: 'rel1',
+            label: `Due ${i}`,
+            dueOn: c.on,
+            heldOn: c.held === null ? null : addDays(c.on, c.held),
+          })),
+        ],
+        topics: [
+          ...input.topics,
+          ...raised.map((t, i) => ({
+            id: `r${i}`,
+            relationshipId: 'rel1',
+            label: `Raised ${i}`,
+            raisedBy: t.client ? ('client' as const) : ('provider' as const),
+            raisedOn: t.on,
+          })),
+        ],
+      }));
+    let trimmed = 0;
+    fc.assert(
+      fc.property(dense, (input) => {
+        const compact = {
+          ...input,
+          checkInDays: dayCounts(
+            input.checkIns,
+            (c) => c.dueOn,
+            (c) => onTime(c.dueOn, c.heldOn),
+          ),
+          checkIns: firstOfEachWindow(input, checkInsByDue(input.checkIns), true),
+          topicDays: dayCounts(
+            input.topics,
+            (t) => t.raisedOn,
+            (t) => t.raisedBy === 'client',
+          ),
+          topics: firstOfEachWindow(input, topicsByDay(input.topics), false),
+        };
+        if (compact.checkIns.length < input.checkIns.length && compact.topics.length < input.topics.length)
+          trimmed++;
+        expect(computeBalance(compact, 'T')).toEqual(computeBalance(input, 'T'));
+      }),
+      { numRuns: 60 },
+    );
+    expect(trimmed).toBeGreaterThan(10); // most runs leave records out, so the evidence really is a subset
   });
 
   it('counts days between two dates across months and leap years', () => {

@@ -24,6 +24,7 @@ type CheckIn = NonNullable<BalanceInput['checkIns']>[number];
 type Topic = NonNullable<BalanceInput['topics']>[number];
 type Assessment = BalanceInput['assessments'][number];
 type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
+type DayCount = NonNullable<BalanceInput['checkInDays']>[number];
 
 /** Items in ascending order of `keys` (days), with `counted[i]` = how many of items[0..i) count. */
 export type Sorted<T> = { keys: string[]; items: T[]; counted: number[] };
@@ -51,6 +52,42 @@ export function within<T>(s: Sorted<T>, from: string, to: string) {
   const end = Math.max(start, pastLast(s.keys, to));
   return { start, end, total: end - start, counted: s.counted[end]! - s.counted[start]! };
 }
+
+/** The first `max` items whose key falls in [from, to]. */
+export function firstWithin<T>(s: Sorted<T>, from: string, to: string, max: number): T[] {
+  const { start, end } = within(s, from, to);
+  return s.items.slice(start, Math.min(end, start + max));
+}
+
+/** Counts per day, as prefix sums: how many records fell on the days up to each key, and how many counted. */
+export type Tally = { keys: string[]; total: number[]; counted: number[] };
+
+/** How many records fall in [from, to], and how many of them count. */
+export function tallyWithin(t: Tally, from: string, to: string) {
+  const start = firstFrom(t.keys, from);
+  const end = Math.max(start, pastLast(t.keys, to));
+  return { total: t.total[end]! - t.total[start]!, counted: t.counted[end]! - t.counted[start]! };
+}
+
+/** A tally of every record of a sorted view: each record its own key. */
+const tallyOfSorted = memo(
+  <T>(s: Sorted<T>): Tally => ({
+    keys: s.keys,
+    total: Array.from({ length: s.keys.length + 1 }, (_, i) => i),
+    counted: s.counted,
+  }),
+);
+
+const tallyOfDays = memo((days: DayCount[]): Tally => {
+  const sorted = [...days].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const total = [0];
+  const counted = [0];
+  for (const d of sorted) {
+    total.push(total.at(-1)! + d.total);
+    counted.push(counted.at(-1)! + d.counted);
+  }
+  return { keys: sorted.map((d) => d.day), total, counted };
+});
 
 function sortedBy<T>(items: readonly T[], key: (t: T) => string, counts: (t: T) => boolean): Sorted<T> {
   let keys = items.map(key);
@@ -81,12 +118,16 @@ function memo<K extends object, V>(build: (k: K) => V) {
   };
 }
 
+/** Held on time: within the grace days of the due day (or before it). */
+export const onTime = (dueOn: string, heldOn: string | null) =>
+  heldOn !== null && daysBetween(dueOn, heldOn) <= CHECK_IN_GRACE_DAYS;
+
 /** Check-ins by due day; counted: held on time. */
 export const checkInsByDue = memo((checkIns: CheckIn[]) =>
   sortedBy(
     checkIns,
     (c) => c.dueOn,
-    (c) => c.heldOn !== null && daysBetween(c.dueOn, c.heldOn) <= CHECK_IN_GRACE_DAYS,
+    (c) => onTime(c.dueOn, c.heldOn),
   ),
 );
 
@@ -98,6 +139,14 @@ export const topicsByDay = memo((topics: Topic[]) =>
     (t) => t.raisedBy === 'client',
   ),
 );
+
+/** How many check-ins fell due per day and were held on time: from the daily counts when given, else the records. */
+export const checkInTally = (input: BalanceInput): Tally =>
+  input.checkInDays ? tallyOfDays(input.checkInDays) : tallyOfSorted(checkInsByDue(input.checkIns ?? []));
+
+/** How many topics were raised per day and by clients: from the daily counts when given, else the records. */
+export const topicTally = (input: BalanceInput): Tally =>
+  input.topicDays ? tallyOfDays(input.topicDays) : tallyOfSorted(topicsByDay(input.topics ?? []));
 
 const byAt = (a: Assessment, b: Assessment) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
 

@@ -4,7 +4,9 @@ import {
   type BalanceInput,
   type BalancePart,
   computeBalance,
+  indexChange,
   indexOf,
+  latestBalance,
   type MonthBalance,
   type PyramidLevel,
   type Stage,
@@ -42,6 +44,21 @@ describe('the balance', () => {
             expect(Number.isInteger(p.score)).toBe(true);
           }
         }
+      }),
+    );
+  });
+
+  it('gives the last month, its change and its flags the same from the last four months as from twelve', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const full = computeBalance(input, 'Team');
+        const latest = latestBalance(input, 'Team');
+        expect(latest.outward).toHaveLength(4);
+        expect(latest.outward.at(-1)).toEqual(full.outward.at(-1));
+        expect(latest.inward.at(-1)).toEqual(full.inward.at(-1));
+        expect(indexChange(latest.outward)).toBe(indexChange(full.outward));
+        expect(indexChange(latest.inward)).toBe(indexChange(full.inward));
+        expect(latest.flags).toEqual(full.flags);
       }),
     );
   });

@@ -131,6 +131,14 @@ export type BalanceInput = {
     raisedBy: 'provider' | 'client';
     raisedOn: string;
   }[];
+  /**
+   * Check-ins due per day (`total`) and held on time (`counted`). When given, the parts count from these and
+   * `checkIns` needs to hold only the evidence: at least the first 50 due from each window's start (or the
+   * scope's), in due order. A large workspace's year is tens of thousands of check-ins; its days are hundreds.
+   */
+  checkInDays?: { day: string; total: number; counted: number }[];
+  /** Topics raised per day (`total`) and by clients (`counted`); `topics` then holds the evidence, as above. */
+  topicDays?: { day: string; total: number; counted: number }[];
   /** Closed pulse rounds in scope: how many answered and their scores added up (an average hides its weight). */
   clientPulses?: { id: string; label: string; closedOn: string; responses: number; scoreSum: number }[];
   teamPulses?: { id: string; label: string; closedOn: string; responses: number; scoreSum: number }[];
@@ -187,6 +195,15 @@ export function computeBalance(input: BalanceInput, name: string): Balance {
     inward.push({ month, from: w.from, to: w.to, index: indexOf(inParts), parts: inParts });
   }
   return { outward, inward, flags: balanceFlags(name, outward, inward, input) };
+}
+
+/**
+ * The balance of only the months the last month's change and flags look at (it and the WINDOW_MONTHS before
+ * it): each window stands alone, so these are the same as in the full series. A workspace's answer carries
+ * every team's flags, and a team's twelve months are three times the work its flags need.
+ */
+export function latestBalance(input: BalanceInput, name: string): Balance {
+  return computeBalance({ ...input, months: input.months.slice(-(WINDOW_MONTHS + 1)) }, name);
 }
 
 /** Change of an index from WINDOW_MONTHS before the last month to the last month; null without both. */

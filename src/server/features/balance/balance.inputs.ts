@@ -1,16 +1,16 @@
 // The balance read model's inputs. A read model: it reads several features' tables directly (teams,
 // relationships, assessments, check-ins, topics, time entries, experiments, reflections) and the pulse
 // series for speed, and writes nothing.
-// Every query filters by workspace_id and is served by an index that leads with it; time is summed per team,
-// month and kind in the database, so no request walks individual entries (or touchpoints) in memory.
+// Every query filters by workspace_id and is served by an index that leads with it. Time comes from its
+// monthly rollup (kept on write), check-ins and topics as counts per team and day plus each window's first
+// records (balance.tallies), so no request walks a year of entries, check-ins or topics in memory.
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
-import { addMonths, firstDay, lastDay, minDay } from '../../../domain/balance.calendar';
+import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/balance.calendar';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
-import { checkIns } from '../check-ins/check-ins.table';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
 import { clientPulseRoundsByTeam, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
@@ -20,7 +20,7 @@ import { reflections } from '../reflections/reflections.table';
 import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
-import { topics } from '../topics/topics.table';
+import { checkInDays, type EvidenceWindow, firstCheckIns, firstTopics, topicDays } from './balance.tallies';
 
 export type BalanceTeam = { id: string; name: string };
 export type BalanceInputs = {
@@ -31,8 +31,6 @@ export type BalanceInputs = {
 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-/** A timestamp's UTC day as `YYYY-MM-DD` text, as `day` gives it in JS (null stays null). */
-const utcDay = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
 
 /**
  * Everything the balance needs for the given months, for the given teams (or all teams and the workspace).
@@ -41,7 +39,16 @@ const utcDay = (column: AnyPgColumn) => sql<string>`to_char(${column} at time zo
 export async function loadBalanceInputs(
   db: Db,
   workspaceId: string,
-  opts: { months: string[]; today: string; teamIds?: string[] },
+  opts: {
+    months: string[];
+    today: string;
+    teamIds?: string[];
+    /**
+     * The months whose evidence each team's input carries: every month (one team's whole balance), or only the
+     * last (the default: the flags and the quadrant show the last month's evidence alone).
+     */
+    teamEvidence?: 'every month' | 'last month';
+  },
 ): Promise<BalanceInputs> {
   const dataFrom = firstDay(addMonths(opts.months[0]!, -(WINDOW_MONTHS - 1)));
   const lastMonthEnd = lastDay(opts.months.at(-1)!);
@@ -52,8 +59,6 @@ export async function loadBalanceInputs(
 
   const dataEnd = new Date(`${dataTo}T23:59:59.999Z`);
   const dataStart = new Date(`${dataFrom}T00:00:00Z`);
-  const onRelationship = (column: AnyPgColumn) =>
-    and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, column));
   const [
     teamRows,
     [ws],
@@ -64,8 +69,8 @@ export async function loadBalanceInputs(
     held,
     lastHeld,
     cadences,
-    due,
-    raised,
+    dueDays,
+    raisedDays,
     clientRounds,
     teamRounds,
   ] = await Promise.all([
@@ -154,53 +159,34 @@ export async function loadBalanceInputs(
       )
       .groupBy(reflections.teamId),
     cadencesByTeam(db, workspaceId),
-    // Check-ins due in the data window (a skipped or still-scheduled one counts as not held). Days come as
-    // text and the client's name from `rels`: a large workspace has tens of thousands of these rows.
-    db
-      .select({
-        id: checkIns.id,
-        relationshipId: checkIns.relationshipId,
-        teamId: relationships.teamId,
-        dueOn: utcDay(checkIns.scheduledFor),
-        heldOn: sql<string | null>`case when ${checkIns.status} = 'held' then ${utcDay(checkIns.heldAt)} end`,
-      })
-      .from(checkIns)
-      .innerJoin(relationships, onRelationship(checkIns.relationshipId))
-      .where(
-        and(
-          eq(checkIns.workspaceId, workspaceId),
-          onTeams(relationships.teamId),
-          gte(checkIns.scheduledFor, dataStart),
-          lte(checkIns.scheduledFor, dataEnd),
-        ),
-      )
-      .orderBy(checkIns.scheduledFor, checkIns.id),
-    // Topics raised in the data window, by either side.
-    db
-      .select({
-        id: topics.id,
-        relationshipId: topics.relationshipId,
-        teamId: relationships.teamId,
-        label: topics.title,
-        raisedBy: topics.raisedBy,
-        raisedOn: utcDay(topics.createdAt),
-      })
-      .from(topics)
-      .innerJoin(relationships, onRelationship(topics.relationshipId))
-      .where(
-        and(
-          eq(topics.workspaceId, workspaceId),
-          onTeams(relationships.teamId),
-          gte(topics.createdAt, dataStart),
-          lte(topics.createdAt, dataEnd),
-        ),
-      )
-      .orderBy(topics.createdAt, topics.id),
+    checkInDays(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    topicDays(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
     clientPulseRoundsByTeam(db, workspaceId, ids),
     teamPulseRounds(db, workspaceId, ids),
   ]);
 
   const clientOf = new Map(rels.map((r) => [r.id, r.label]));
+
+  // The evidence: each window's first check-ins (from the scope's start) and topics, in a second round trip,
+  // once the scopes' starts are known.
+  const workspaceSince = day(ws?.createdAt ?? new Date(0));
+  const dueWindows: EvidenceWindow[] = [];
+  const raisedWindows: EvidenceWindow[] = [];
+  const windowsOf = (teamId: string | null, since: string, months: string[]) => {
+    for (const month of months) {
+      const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
+      const to = minDay(lastDay(month), opts.today);
+      dueWindows.push({ teamId, from: maxDay(from, since), to });
+      raisedWindows.push({ teamId, from, to });
+    }
+  };
+  if (!ids) windowsOf(null, workspaceSince, opts.months);
+  const teamMonths = opts.teamEvidence === 'every month' ? opts.months : opts.months.slice(-1);
+  for (const t of teamRows) windowsOf(t.id, day(t.createdAt), teamMonths);
+  const [due, raised] = await Promise.all([
+    firstCheckIns(db, workspaceId, dueWindows),
+    firstTopics(db, workspaceId, raisedWindows),
+  ]);
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
   // Each input grouped by team once, so a team's balance reads its own rows, not every row of the workspace.
@@ -288,9 +274,11 @@ export async function loadBalanceInputs(
       reflections: keep(inScope.reflections),
       lastReflectionOn: lasts.sort().at(-1) ?? null,
       checkIns: keep(inScope.checkIns),
+      checkInDays: keep(dueDays),
       clientPulses: pooled(keep(clientSeries), opts.today),
       teamPulses: pooled(keep(teamSeries), opts.today),
       topics: keep(inScope.topics),
+      topicDays: keep(raisedDays),
       reflectionCadenceDays: teamIds.map(cadenceOf),
     };
   };
@@ -300,7 +288,7 @@ export async function loadBalanceInputs(
     ? null
     : build(
         teamRows.map((t) => t.id),
-        day(ws?.createdAt ?? new Date(0)),
+        workspaceSince,
         null,
       );
   return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace };

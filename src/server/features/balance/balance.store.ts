@@ -1,6 +1,11 @@
 // The two-movement balance as the API serves it: the read model fetches, the domain rule computes.
 import { and, asc, eq } from 'drizzle-orm';
-import { computeBalance, type Balance as DomainBalance, indexChange } from '../../../domain/balance';
+import {
+  computeBalance,
+  type Balance as DomainBalance,
+  indexChange,
+  latestBalance,
+} from '../../../domain/balance';
 import { addMonths, minDay, monthOf, monthsBetween } from '../../../domain/balance.calendar';
 import type { Db } from '../../db/open';
 import { AppError } from '../../platform/errors';
@@ -43,7 +48,12 @@ export async function getBalance(
   const today = now.toISOString().slice(0, 10);
   const months = monthsOf(query, today);
   if (query.teamId) {
-    const inputs = await loadBalanceInputs(db, workspaceId, { months, today, teamIds: [query.teamId] });
+    const inputs = await loadBalanceInputs(db, workspaceId, {
+      months,
+      today,
+      teamIds: [query.teamId],
+      teamEvidence: 'every month',
+    });
     const team = inputs.teams[0];
     const input = team && inputs.byTeam.get(team.id);
     if (!team || !input) throw AppError.badField('teamId', 'is not a team in this workspace');
@@ -58,7 +68,7 @@ export async function getBalance(
   const inputs = await loadBalanceInputs(db, workspaceId, { months, today });
   const b = computeBalance(inputs.workspace!, 'The workspace');
   const teamFlags = inputs.teams.flatMap((t) =>
-    flagsOf(computeBalance(inputs.byTeam.get(t.id)!, t.name), t.id, t.name),
+    flagsOf(latestBalance(inputs.byTeam.get(t.id)!, t.name), t.id, t.name),
   );
   return {
     scope: { teamId: null, name: 'The workspace' },
@@ -94,7 +104,7 @@ export async function listTeamBalances(db: Db, workspaceId: string, query: TeamB
     teamIds: page.items.map((t) => t.id),
   });
   const items = page.items.map((t): TeamBalance => {
-    const b = computeBalance(inputs.byTeam.get(t.id)!, t.name);
+    const b = latestBalance(inputs.byTeam.get(t.id)!, t.name);
     return {
       team: t,
       month: months.at(-1)!,

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../platform/ids';
 import { createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
 import { makeRelationship } from '../relationships/relationships.fixtures';
@@ -107,6 +109,57 @@ describe('the balance', () => {
     const byTeam = new Map(teams.items.map((x) => [x.team.id, x]));
     expect(byTeam.get(a.teamId)).toMatchObject({ outward: 0, inward: 0, outwardChange: null, flags: [] });
     expect(byTeam.get(b.teamId)).toMatchObject({ outward: 100, month: whole.months.at(-1) });
+  });
+
+  it('counts every check-in and topic of a busy window and shows the first fifty, for a team and the workspace', async () => {
+    const ws = await t.signup();
+    const [a, b] = [await makeRelationship(ws), await makeRelationship(ws)];
+    // 120 check-ins and 120 topics over the next 40 days, two for one team to one for the other; then look back.
+    const start = clock.now.getTime() + 3_600_000;
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      id: newId(),
+      rel: i % 3 === 2 ? b : a,
+      at: new Date(start + i * 8 * 3_600_000).toISOString(),
+      held: i % 3 === 0,
+      client: i % 4 === 0,
+    }));
+    for (const r of rows) {
+      await t.database.db.execute(sql`INSERT INTO check_ins (workspace_id, id, relationship_id, scheduled_for,
+          status, held_at, agenda, attendees)
+        VALUES (${ws.workspaceId}::uuid, ${r.id}::uuid, ${r.rel.id}::uuid, ${r.at}::timestamptz,
+          ${r.held ? 'held' : 'scheduled'}, ${r.held ? r.at : null}::timestamptz, '[]'::jsonb, '[]'::jsonb)`);
+      await t.database.db.execute(sql`INSERT INTO topics (workspace_id, id, relationship_id, title, raised_by,
+          status, author_kind, author_name, created_at)
+        VALUES (${ws.workspaceId}::uuid, ${r.id}::uuid, ${r.rel.id}::uuid, ${`Topic ${r.id}`},
+          ${r.client ? 'client' : 'provider'}, 'proposed', 'member', 'Ada', ${r.at}::timestamptz)`);
+    }
+    const real = clock.now;
+    clock.now = new Date(real.getTime() + 45 * 86_400_000);
+    try {
+      const expectFirstFifty = (b: Balance, of: typeof rows) => {
+        const m = b.outward.at(-1)!;
+        const inWindow = of.filter((r) => r.at.slice(0, 10) >= m.from && r.at.slice(0, 10) <= m.to);
+        const due = part(b, 'outward', 'checkIns');
+        expect(due.evidenceTotal).toBe(inWindow.length);
+        expect(due.score).toBe(Math.round((100 * inWindow.filter((r) => r.held).length) / inWindow.length));
+        expect(due.evidence.map((e) => e.id)).toEqual(inWindow.slice(0, 50).map((r) => r.id));
+        const raised = part(b, 'outward', 'clientTopics');
+        expect(raised.evidenceTotal).toBe(inWindow.length);
+        expect(raised.evidence.map((e) => e.id)).toEqual(inWindow.slice(0, 50).map((r) => r.id));
+        return inWindow.length;
+      };
+      const whole = (await ws.get(ws.ws('/insights/balance'))).json() as Balance;
+      expect(expectFirstFifty(whole, rows)).toBeGreaterThan(50);
+      const team = (await ws.get(ws.ws(`/insights/balance?teamId=${a.teamId}`))).json() as Balance;
+      expect(
+        expectFirstFifty(
+          team,
+          rows.filter((r) => r.rel === a),
+        ),
+      ).toBeGreaterThan(50);
+    } finally {
+      clock.now = real;
+    }
   });
 
   it('names the field at fault', async () => {

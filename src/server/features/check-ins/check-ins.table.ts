@@ -59,6 +59,8 @@ export const checkIns = pgTable(
     }).onDelete('cascade'),
     index('check_ins_relationship_idx').on(t.workspaceId, t.relationshipId, t.scheduledFor, t.id),
     index('check_ins_status_idx').on(t.workspaceId, t.status, t.scheduledFor),
+    // The balance's evidence: the first check-ins due from a day on, across the workspace.
+    index('check_ins_due_idx').on(t.workspaceId, t.scheduledFor, t.id),
   ],
 );
 

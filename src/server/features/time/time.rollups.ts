@@ -1,11 +1,11 @@
-// Sums of time entries: the team view's series by kind, and the hours logged inside given spans
-// (an experiment's relationship, team and dates). Aggregates in the database, served by the indexes
-// on (workspace_id, member_id | team_id | relationship_id, date).
-import { and, inArray, type SQL, sql } from 'drizzle-orm';
+// Sums of time entries: the team view's series by kind, the hours logged inside given spans (an
+// experiment's relationship, team and dates), aggregated in the database on the indexes on (workspace_id,
+// member_id | team_id | relationship_id, date); and the balance's months, read from the rollup kept on write.
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { type TimeKind, type TimeSummary, type TimeSummaryQuery, timeKinds } from './time.contract';
 import { timeWhere } from './time.store';
-import { timeEntries } from './time.table';
+import { timeEntries, timeMonths } from './time.table';
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -104,29 +104,44 @@ export async function hoursWithin(
   return new Map(found.map((r) => [r.key, Number(r.hours)]));
 }
 
-/** Monthly hours and entry counts per team and kind, for the balance read model. */
+/**
+ * Monthly hours and entry counts per team and kind, for the balance read model, from the rollup the database
+ * keeps on write (`time_months`): a few rows per team and month, however many entries a team logs. `from` is
+ * a month's first day; when `to` ends a month early (today), entries dated after it in that month, logged
+ * ahead, are taken off again (an index range on (workspace_id, date)).
+ */
 export async function monthlyTime(
   db: Db,
   workspaceId: string,
   range: { from: string; to: string; teamIds?: string[] },
 ) {
   if (range.teamIds?.length === 0) return [];
-  const month = sql<string>`to_char(${timeEntries.date}, 'YYYY-MM')`;
-  const found = await db
-    .select({
-      teamId: timeEntries.teamId,
-      month,
-      kind: timeEntries.kind,
-      hours: sql<string>`sum(${timeEntries.hours})::text`,
-      entries: sql<number>`count(*)::int`,
-    })
-    .from(timeEntries)
-    .where(
-      and(
-        timeWhere(workspaceId, { from: range.from, to: range.to }),
-        range.teamIds ? inArray(timeEntries.teamId, range.teamIds) : undefined,
-      ),
-    )
-    .groupBy(timeEntries.teamId, month, timeEntries.kind);
+  const onTeams = range.teamIds
+    ? sql`AND team_id IN (${sql.join(
+        range.teamIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const found = await rows<{
+    teamId: string | null;
+    month: string;
+    kind: TimeKind;
+    hours: string;
+    entries: number;
+  }>(
+    db,
+    sql`SELECT team_id AS "teamId", to_char(month, 'YYYY-MM') AS month, kind,
+               sum(hours)::text AS hours, sum(entries)::int AS entries
+        FROM (
+          SELECT team_id, month, kind, hours, entries FROM ${timeMonths}
+          WHERE workspace_id = ${workspaceId}::uuid AND month >= ${range.from}::date AND month <= ${range.to}::date ${onTeams}
+          UNION ALL
+          SELECT team_id, date_trunc('month', date)::date, kind, -hours, -1 FROM ${timeEntries}
+          WHERE workspace_id = ${workspaceId}::uuid AND date > ${range.to}::date
+            AND date < date_trunc('month', ${range.to}::date) + interval '1 month' ${onTeams}
+        ) t
+        GROUP BY team_id, month, kind
+        HAVING sum(entries) > 0`,
+  );
   return found.map((r) => ({ ...r, hours: Number(r.hours), entries: Number(r.entries) }));
 }

@@ -1,4 +1,15 @@
-import { date, foreignKey, index, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.table';
 import { createdAt, tenantColumns, updatedAt } from '../../platform/columns';
 import { relationships } from '../relationships/relationships.table';
@@ -43,5 +54,30 @@ export const timeEntries = pgTable(
     index('time_entries_team_idx').on(t.workspaceId, t.teamId, t.date),
     index('time_entries_relationship_idx').on(t.workspaceId, t.relationshipId, t.date),
     index('time_entries_date_idx').on(t.workspaceId, t.date, t.id),
+  ],
+);
+
+/**
+ * Hours and entries per team, month and kind, kept by the database on every write to `time_entries` (the
+ * triggers in migration 0009): the balance reads months of a team's time from here, not from its entries.
+ * No foreign keys: a team or workspace deleted takes its entries with it, and the triggers bring these rows
+ * to zero and remove them. `team_id` is null for hours logged for no team, counted by the workspace.
+ */
+export const timeMonths = pgTable(
+  'time_months',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    /** A key of its own: `team_id` may be null, so (workspace, team, month, kind) is a unique key, not the primary one. */
+    id: uuid('id').notNull().defaultRandom(),
+    teamId: uuid('team_id'),
+    /** The month's first day. */
+    month: date('month', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<TimeKind>().notNull(),
+    hours: numeric('hours', { mode: 'number' }).notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('time_months_key').on(t.workspaceId, t.teamId, t.month, t.kind).nullsNotDistinct(),
   ],
 );

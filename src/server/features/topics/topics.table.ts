@@ -38,6 +38,8 @@ export const topics = pgTable(
     }).onDelete('cascade'),
     index('topics_relationship_idx').on(t.workspaceId, t.relationshipId, t.createdAt, t.id),
     index('topics_status_idx').on(t.workspaceId, t.status, t.createdAt, t.id),
+    // The balance's evidence: the first topics raised from a day on, across the workspace.
+    index('topics_raised_idx').on(t.workspaceId, t.createdAt, t.id),
     index('topics_check_in_idx').on(t.workspaceId, t.checkInId),
   ],
 );

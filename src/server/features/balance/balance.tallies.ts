@@ -1,0 +1,145 @@
+// Check-ins and topics for the balance as the rule can use them without every record: counts per team and
+// day, and only the records a window can show as evidence — the first 50 from each window's start, for the
+// scopes whose windows are computed. A large workspace's year is tens of thousands of check-ins and topics;
+// its days per team are hundreds, and its evidence at most a few hundred records per scope.
+import { sql } from 'drizzle-orm';
+import { CHECK_IN_GRACE_DAYS } from '../../../domain/balance.records';
+import type { Db } from '../../db/open';
+
+/** Evidence the balance shows per part and window (balance.parts MAX_EVIDENCE). */
+const EVIDENCE = 50;
+
+/** A window whose first records are read: for one team, or the workspace (`teamId` null). */
+export type EvidenceWindow = { teamId: string | null; from: string; to: string };
+export type DayCount = { teamId: string; day: string; total: number; counted: number };
+export type DueCheckIn = {
+  id: string;
+  relationshipId: string;
+  teamId: string;
+  dueOn: string;
+  heldOn: string | null;
+};
+export type RaisedTopic = {
+  id: string;
+  relationshipId: string;
+  teamId: string;
+  label: string;
+  raisedBy: 'provider' | 'client';
+  raisedOn: string;
+};
+
+async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
+/** A day's first instant, and the next day's, in UTC, whatever the session's time zone. */
+const utcStart = (day: string) => sql`(${day}::date::timestamp at time zone 'UTC')`;
+const utcEnd = (day: string) => sql`((${day}::date + 1)::timestamp at time zone 'UTC')`;
+const onTeams = (teamIds: string[] | undefined) =>
+  teamIds
+    ? sql`AND r.team_id IN (${sql.join(
+        teamIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+const windowList = (windows: EvidenceWindow[]) =>
+  sql.join(
+    windows.map((w) => sql`(${w.teamId}::uuid, ${w.from}::date, ${w.to}::date)`),
+    sql`, `,
+  );
+
+type Scope = { from: string; to: string; teamIds?: string[] };
+
+/** Check-ins due per team and day in [from, to], and how many of them were held on time. */
+export function checkInDays(db: Db, workspaceId: string, scope: Scope) {
+  return rows<DayCount>(
+    db,
+    sql`SELECT r.team_id AS "teamId", ${utcDay('c.scheduled_for')} AS day, count(*)::int AS total,
+          count(*) FILTER (WHERE c.status = 'held' AND (c.held_at at time zone 'UTC')::date
+            - (c.scheduled_for at time zone 'UTC')::date <= ${CHECK_IN_GRACE_DAYS}::int)::int AS counted
+        FROM check_ins c
+        JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id
+        WHERE c.workspace_id = ${workspaceId}::uuid AND c.scheduled_for >= ${utcStart(scope.from)}
+          AND c.scheduled_for < ${utcEnd(scope.to)} ${onTeams(scope.teamIds)}
+        GROUP BY 1, 2`,
+  );
+}
+
+/** Topics raised per team and day in [from, to], and how many of them by the client. */
+export function topicDays(db: Db, workspaceId: string, scope: Scope) {
+  return rows<DayCount>(
+    db,
+    sql`SELECT r.team_id AS "teamId", ${utcDay('t.created_at')} AS day, count(*)::int AS total,
+          count(*) FILTER (WHERE t.raised_by = 'client')::int AS counted
+        FROM topics t
+        JOIN relationships r ON r.workspace_id = t.workspace_id AND r.id = t.relationship_id
+        WHERE t.workspace_id = ${workspaceId}::uuid AND t.created_at >= ${utcStart(scope.from)}
+          AND t.created_at < ${utcEnd(scope.to)} ${onTeams(scope.teamIds)}
+        GROUP BY 1, 2`,
+  );
+}
+
+/**
+ * Each window's first records by one query's LATERAL, once per window list: the workspace's windows walk the
+ * (workspace_id, day) index in order; a team's start from its relationships (a predicate that may or may not
+ * apply would make the planner pick one plan for both, the slow one).
+ */
+function perWindow(
+  windows: EvidenceWindow[],
+  first: (teamTest: ReturnType<typeof sql>) => ReturnType<typeof sql>,
+) {
+  const parts = [false, true].flatMap((forTeam) => {
+    const list = windows.filter((w) => (w.teamId !== null) === forTeam);
+    if (list.length === 0) return [];
+    return [
+      sql`SELECT x.* FROM (VALUES ${windowList(list)}) AS w(team_id, from_day, to_day)
+          CROSS JOIN LATERAL (${first(forTeam ? sql`AND r.team_id = w.team_id` : sql``)}) x`,
+    ];
+  });
+  return sql.join(parts, sql` UNION ALL `);
+}
+
+const windowStart = sql.raw(`w.from_day::timestamp at time zone 'UTC'`);
+const windowEnd = sql.raw(`(w.to_day + 1)::timestamp at time zone 'UTC'`);
+
+/** The first check-ins due in each window (ordered as the rule orders them: due time, then id), each once. */
+export async function firstCheckIns(db: Db, workspaceId: string, windows: EvidenceWindow[]) {
+  if (windows.length === 0) return [];
+  return rows<DueCheckIn>(
+    db,
+    sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y."dueOn", y."heldOn", y.scheduled_for FROM (${perWindow(
+      windows,
+      (teamTest) => sql`
+          SELECT c.id, c.relationship_id AS "relationshipId", r.team_id AS "teamId", c.scheduled_for,
+                 ${utcDay('c.scheduled_for')} AS "dueOn",
+                 CASE WHEN c.status = 'held' THEN ${utcDay('c.held_at')} END AS "heldOn"
+          FROM check_ins c
+          JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id
+          WHERE c.workspace_id = ${workspaceId}::uuid AND c.scheduled_for >= ${windowStart}
+            AND c.scheduled_for < ${windowEnd} ${teamTest}
+          ORDER BY c.scheduled_for, c.id LIMIT ${EVIDENCE}`,
+    )}) y
+        ORDER BY y.scheduled_for, y.id`,
+  );
+}
+
+/** The first topics raised in each window (by creation time, then id), each once. */
+export async function firstTopics(db: Db, workspaceId: string, windows: EvidenceWindow[]) {
+  if (windows.length === 0) return [];
+  return rows<RaisedTopic>(
+    db,
+    sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y.label, y."raisedBy", y."raisedOn", y.created_at FROM (${perWindow(
+      windows,
+      (teamTest) => sql`
+          SELECT t.id, t.relationship_id AS "relationshipId", r.team_id AS "teamId", t.title AS label,
+                 t.raised_by AS "raisedBy", ${utcDay('t.created_at')} AS "raisedOn", t.created_at
+          FROM topics t
+          JOIN relationships r ON r.workspace_id = t.workspace_id AND r.id = t.relationship_id
+          WHERE t.workspace_id = ${workspaceId}::uuid AND t.created_at >= ${windowStart}
+            AND t.created_at < ${windowEnd} ${teamTest}
+          ORDER BY t.created_at, t.id LIMIT ${EVIDENCE}`,
+    )}) y
+        ORDER BY y.created_at, y.id`,
+  );
+}
