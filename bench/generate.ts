@@ -5,10 +5,9 @@
 
 import type { Db } from '../src/server/db/open';
 import { mulberry32 } from '../src/server/demo/prng';
-import { refreshHealth } from '../src/server/features/health/health.store';
-import { ensureSearchIndexed } from '../src/server/features/search/search.backfill';
 import { hashPassword } from '../src/server/platform/auth/secrets';
 import { activityStatements } from './generate-activity';
+import { computeRollups } from './rollups';
 import type { SqlClient } from './sql';
 
 /** Bump when the rows change: cached databases are keyed by it. */
@@ -326,26 +325,6 @@ export type Generated = {
   generationMs: number;
 };
 
-/**
- * The rollups the app keeps on write, made by the app's own code over the loaded rows: every relationship's
- * health (rollup, score column, today's snapshot) as of `now`, and every workspace's search documents.
- */
-export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m: string) => void) {
-  const timings: Record<string, number> = {};
-  let t0 = performance.now();
-  const rels = await db.query<{ ws: string; ids: string[] }>(
-    `SELECT workspace_id::text AS ws, array_agg(id::text ORDER BY id) AS ids FROM relationships GROUP BY 1`,
-  );
-  for (const { ws, ids } of rels) await refreshHealth(app, ws, ids, now);
-  timings.healthRollups = Math.round(performance.now() - t0);
-  log(`  health rollups (the app's refreshHealth): ${timings.healthRollups} ms`);
-  t0 = performance.now();
-  await ensureSearchIndexed(app);
-  timings.searchIndex = Math.round(performance.now() - t0);
-  log(`  search index (the app's backfill): ${timings.searchIndex} ms`);
-  return timings;
-}
-
 /** Fills an empty, migrated database. Foreign-key triggers are off while loading: the rows are consistent by construction. */
 export async function generate(db: SqlClient, app: Db, scale: Scale, seed: number, log: (m: string) => void) {
   const started = performance.now();
@@ -372,15 +351,6 @@ export async function generate(db: SqlClient, app: Db, scale: Scale, seed: numbe
   } finally {
     await db.exec(`SET session_replication_role = DEFAULT; DROP TABLE IF EXISTS bench_plan;`);
   }
-  // Bulk rows skip triggers (replica role), so the rollups the database keeps on write are built the way the
-  // migration that made them fills them from existing rows.
-  const t1 = performance.now();
-  await db.exec(`DELETE FROM time_months;
-    INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
-    SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
-    FROM time_entries GROUP BY 1, 2, 3, 4;`);
-  timings.timeMonths = Math.round(performance.now() - t1);
-  log(`  time rollup (as migration 0009 fills it): ${timings.timeMonths} ms`);
   // The app's rollups read the loaded rows through the planner: give it statistics first.
   await db.exec('ANALYZE');
   const now = new Date();

@@ -1,0 +1,35 @@
+// The rollups over the bench's loaded rows: what the app (or the database's triggers) keeps on write, made
+// after a bulk load that went around both.
+import type { Db } from '../src/server/db/open';
+import { refreshHealth } from '../src/server/features/health/health.store';
+import { ensureSearchIndexed } from '../src/server/features/search/search.backfill';
+import type { SqlClient } from './sql';
+
+/**
+ * The rollups the app keeps on write, made by the app's own code over the loaded rows: every relationship's
+ * health (rollup, score column, today's snapshot) as of `now`, every workspace's search documents, and the
+ * time rollup the database's triggers keep.
+ */
+export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m: string) => void) {
+  const timings: Record<string, number> = {};
+  const timed = async (key: string, what: string, work: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await work();
+    timings[key] = Math.round(performance.now() - t0);
+    log(`  ${what}: ${timings[key]} ms`);
+  };
+  await timed('healthRollups', "health rollups (the app's refreshHealth)", async () => {
+    const rels = await db.query<{ ws: string; ids: string[] }>(
+      `SELECT workspace_id::text AS ws, array_agg(id::text ORDER BY id) AS ids FROM relationships GROUP BY 1`,
+    );
+    for (const { ws, ids } of rels) await refreshHealth(app, ws, ids, now);
+  });
+  await timed('searchIndex', "search index (the app's backfill)", () => ensureSearchIndexed(app));
+  // The rows were loaded with triggers off (replica role): fill the time rollup as its migration (0009) does.
+  await timed('timeMonths', 'time rollup (as migration 0009 fills it)', () =>
+    db.exec(`DELETE FROM time_months; INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
+      SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
+      FROM time_entries GROUP BY 1, 2, 3, 4;`),
+  );
+  return timings;
+}
