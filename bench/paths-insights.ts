@@ -4,7 +4,6 @@
 // portfolio and search are answered by the database, so their floor is the answer itself in one statement.
 import { WINDOW_MONTHS } from '../src/domain/balance';
 import { addMonths, firstDay } from '../src/domain/balance.calendar';
-import { CHECK_IN_GRACE_DAYS } from '../src/domain/balance.records';
 import { MOMENTUM_DAYS, TWO_WAY_DAYS } from '../src/domain/health';
 import { monthsOf } from '../src/server/features/balance/balance.store';
 import type { Measured } from './datasets';
@@ -153,11 +152,8 @@ export function balanceFloor(m: Measured): Statement {
              WHERE f.workspace_id = $1 AND f.held_on >= $4::date AND f.held_on <= $5::date`)} AS reflections,
       ${agg(`SELECT team_id, max(held_on)::text AS held_on FROM reflections WHERE workspace_id = $1 AND held_on <= $5::date GROUP BY 1`)} AS last_held,
       ${agg(`SELECT team_id, cadence_days FROM team_reflection_settings WHERE workspace_id = $1`)} AS cadences,
-      ${agg(`SELECT r.team_id, to_char(c.scheduled_for at time zone 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS total,
-               count(*) FILTER (WHERE c.status = 'held' AND (c.held_at at time zone 'UTC')::date
-                 - (c.scheduled_for at time zone 'UTC')::date <= ${CHECK_IN_GRACE_DAYS})::int AS counted
-             FROM check_ins c ${relTeam('c')} WHERE c.workspace_id = $1 AND c.scheduled_for >= $2 AND c.scheduled_for <= $3
-             GROUP BY 1, 2`)} AS check_in_days,
+      ${agg(`SELECT team_id, to_char(day, 'YYYY-MM-DD') AS day, check_ins_due, check_ins_on_time, topics_raised,
+               topics_by_client FROM balance_days WHERE workspace_id = $1 AND day >= $4::date AND day <= $5::date`)} AS days,
       ${agg(
         firstOfEach(
           (
@@ -168,10 +164,6 @@ export function balanceFloor(m: Measured): Statement {
           ORDER BY c.scheduled_for, c.id LIMIT 50`,
         ),
       )} AS check_ins,
-      ${agg(`SELECT r.team_id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') AS day, count(*)::int AS total,
-               count(*) FILTER (WHERE t.raised_by = 'client')::int AS counted
-             FROM topics t ${relTeam('t')} WHERE t.workspace_id = $1 AND t.created_at >= $2 AND t.created_at <= $3
-             GROUP BY 1, 2`)} AS topic_days,
       ${agg(
         firstOfEach(
           (

@@ -25,11 +25,21 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
     for (const { ws, ids } of rels) await refreshHealth(app, ws, ids, now);
   });
   await timed('searchIndex', "search index (the app's backfill)", () => ensureSearchIndexed(app));
-  // The rows were loaded with triggers off (replica role): fill the time rollup as its migration (0009) does.
+  // The rows were loaded with triggers off (replica role): fill the database's rollups as their migrations
+  // (0009, 0010) do.
   await timed('timeMonths', 'time rollup (as migration 0009 fills it)', () =>
     db.exec(`DELETE FROM time_months; INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
       SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
       FROM time_entries GROUP BY 1, 2, 3, 4;`),
+  );
+  await timed('balanceDays', 'check-in and topic days (as migration 0010 fills them)', () =>
+    db.exec(`DELETE FROM balance_days; INSERT INTO balance_days (workspace_id, team_id, day, check_ins_due,
+        check_ins_on_time, topics_raised, topics_by_client)
+      SELECT r.workspace_id, r.team_id, x.day, sum(x.due), sum(x.on_time), sum(x.raised), sum(x.by_client)
+      FROM relationships r
+      CROSS JOIN LATERAL jsonb_to_recordset(balance_days_of_relationship(r.workspace_id, r.id, r.team_id))
+        AS x(day date, due int, on_time int, raised int, by_client int)
+      GROUP BY 1, 2, 3;`),
   );
   return timings;
 }

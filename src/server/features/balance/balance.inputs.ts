@@ -2,8 +2,9 @@
 // relationships, assessments, check-ins, topics, time entries, experiments, reflections) and the pulse
 // series for speed, and writes nothing.
 // Every query filters by workspace_id and is served by an index that leads with it. Time comes from its
-// monthly rollup (kept on write), check-ins and topics as counts per team and day plus each window's first
-// records (balance.tallies), so no request walks a year of entries, check-ins or topics in memory.
+// monthly rollup, check-ins and topics as counts per team and day from theirs (both kept on write by the
+// database) plus each window's first records (balance.tallies): no request walks a year of entries,
+// check-ins or topics.
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput } from '../../../domain/balance';
@@ -20,7 +21,7 @@ import { reflections } from '../reflections/reflections.table';
 import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
-import { checkInDays, type EvidenceWindow, firstCheckIns, firstTopics, topicDays } from './balance.tallies';
+import { dayCounts, type EvidenceWindow, firstCheckIns, firstTopics } from './balance.tallies';
 
 export type BalanceTeam = { id: string; name: string };
 export type BalanceInputs = {
@@ -59,111 +60,97 @@ export async function loadBalanceInputs(
 
   const dataEnd = new Date(`${dataTo}T23:59:59.999Z`);
   const dataStart = new Date(`${dataFrom}T00:00:00Z`);
-  const [
-    teamRows,
-    [ws],
-    rels,
-    history,
-    time,
-    ran,
-    held,
-    lastHeld,
-    cadences,
-    dueDays,
-    raisedDays,
-    clientRounds,
-    teamRounds,
-  ] = await Promise.all([
-    db
-      .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
-      .from(teams)
-      .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
-    db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-    db
-      .select({
-        id: relationships.id,
-        teamId: relationships.teamId,
-        createdAt: relationships.createdAt,
-        label: clients.name,
-      })
-      .from(relationships)
-      .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
-      .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
-    db
-      .select({
-        id: assessments.id,
-        relationshipId: assessments.relationshipId,
-        teamId: relationships.teamId,
-        at: assessments.assessedAt,
-        stage: assessments.stage,
-        pyramidLevel: assessments.pyramidLevel,
-      })
-      .from(assessments)
-      .innerJoin(
-        relationships,
-        and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
-      )
-      .where(
-        and(
-          eq(assessments.workspaceId, workspaceId),
-          onTeams(relationships.teamId),
-          lte(assessments.assessedAt, dataEnd),
+  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, days, clientRounds, teamRounds] =
+    await Promise.all([
+      db
+        .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
+        .from(teams)
+        .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
+      db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+      db
+        .select({
+          id: relationships.id,
+          teamId: relationships.teamId,
+          createdAt: relationships.createdAt,
+          label: clients.name,
+        })
+        .from(relationships)
+        .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
+        .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
+      db
+        .select({
+          id: assessments.id,
+          relationshipId: assessments.relationshipId,
+          teamId: relationships.teamId,
+          at: assessments.assessedAt,
+          stage: assessments.stage,
+          pyramidLevel: assessments.pyramidLevel,
+        })
+        .from(assessments)
+        .innerJoin(
+          relationships,
+          and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
+        )
+        .where(
+          and(
+            eq(assessments.workspaceId, workspaceId),
+            onTeams(relationships.teamId),
+            lte(assessments.assessedAt, dataEnd),
+          ),
         ),
-      ),
-    monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-    db
-      .select({
-        id: experiments.id,
-        teamId: experiments.teamId,
-        relationshipId: experiments.relationshipId,
-        title: experiments.title,
-        startedAt: experiments.startedAt,
-        endedAt: experiments.endedAt,
-      })
-      .from(experiments)
-      .where(
-        and(
-          eq(experiments.workspaceId, workspaceId),
-          onTeams(experiments.teamId),
-          isNotNull(experiments.startedAt),
-          lte(experiments.startedAt, dataEnd),
-          or(isNull(experiments.endedAt), gte(experiments.endedAt, dataStart)),
+      monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+      db
+        .select({
+          id: experiments.id,
+          teamId: experiments.teamId,
+          relationshipId: experiments.relationshipId,
+          title: experiments.title,
+          startedAt: experiments.startedAt,
+          endedAt: experiments.endedAt,
+        })
+        .from(experiments)
+        .where(
+          and(
+            eq(experiments.workspaceId, workspaceId),
+            onTeams(experiments.teamId),
+            isNotNull(experiments.startedAt),
+            lte(experiments.startedAt, dataEnd),
+            or(isNull(experiments.endedAt), gte(experiments.endedAt, dataStart)),
+          ),
         ),
-      ),
-    db
-      .select({
-        id: reflections.id,
-        teamId: reflections.teamId,
-        heldOn: reflections.heldOn,
-        teamName: teams.name,
-      })
-      .from(reflections)
-      .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
-      .where(
-        and(
-          eq(reflections.workspaceId, workspaceId),
-          onTeams(reflections.teamId),
-          gte(reflections.heldOn, dataFrom),
-          lte(reflections.heldOn, dataTo),
+      db
+        .select({
+          id: reflections.id,
+          teamId: reflections.teamId,
+          heldOn: reflections.heldOn,
+          teamName: teams.name,
+        })
+        .from(reflections)
+        .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
+        .where(
+          and(
+            eq(reflections.workspaceId, workspaceId),
+            onTeams(reflections.teamId),
+            gte(reflections.heldOn, dataFrom),
+            lte(reflections.heldOn, dataTo),
+          ),
         ),
-      ),
-    db
-      .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
-      .from(reflections)
-      .where(
-        and(
-          eq(reflections.workspaceId, workspaceId),
-          onTeams(reflections.teamId),
-          lte(reflections.heldOn, opts.today),
-        ),
-      )
-      .groupBy(reflections.teamId),
-    cadencesByTeam(db, workspaceId),
-    checkInDays(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-    topicDays(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-    clientPulseRoundsByTeam(db, workspaceId, ids),
-    teamPulseRounds(db, workspaceId, ids),
-  ]);
+      db
+        .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
+        .from(reflections)
+        .where(
+          and(
+            eq(reflections.workspaceId, workspaceId),
+            onTeams(reflections.teamId),
+            lte(reflections.heldOn, opts.today),
+          ),
+        )
+        .groupBy(reflections.teamId),
+      cadencesByTeam(db, workspaceId),
+      dayCounts(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+      clientPulseRoundsByTeam(db, workspaceId, ids),
+      teamPulseRounds(db, workspaceId, ids),
+    ]);
 
   const clientOf = new Map(rels.map((r) => [r.id, r.label]));
 
@@ -274,11 +261,11 @@ export async function loadBalanceInputs(
       reflections: keep(inScope.reflections),
       lastReflectionOn: lasts.sort().at(-1) ?? null,
       checkIns: keep(inScope.checkIns),
-      checkInDays: keep(dueDays),
+      checkInDays: keep(days.checkIns),
       clientPulses: pooled(keep(clientSeries), opts.today),
       teamPulses: pooled(keep(teamSeries), opts.today),
       topics: keep(inScope.topics),
-      topicDays: keep(raisedDays),
+      topicDays: keep(days.topics),
       reflectionCadenceDays: teamIds.map(cadenceOf),
     };
   };

@@ -1,10 +1,11 @@
 // Check-ins and topics for the balance as the rule can use them without every record: counts per team and
-// day, and only the records a window can show as evidence — the first 50 from each window's start, for the
-// scopes whose windows are computed. A large workspace's year is tens of thousands of check-ins and topics;
-// its days per team are hundreds, and its evidence at most a few hundred records per scope.
+// day from the rollup the database keeps on write (`balance_days`, migration 0010), and only the records a
+// window can show as evidence — the first 50 from each window's start, for the scopes whose windows are
+// computed. A large workspace's year is tens of thousands of check-ins and topics; its days per team are
+// hundreds, and its evidence at most a few hundred records per scope.
 import { sql } from 'drizzle-orm';
-import { CHECK_IN_GRACE_DAYS } from '../../../domain/balance.records';
 import type { Db } from '../../db/open';
+import { balanceDays } from './balance.table';
 
 /** Evidence the balance shows per part and window (balance.parts MAX_EVIDENCE). */
 const EVIDENCE = 50;
@@ -33,12 +34,9 @@ async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 }
 
 const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
-/** A day's first instant, and the next day's, in UTC, whatever the session's time zone. */
-const utcStart = (day: string) => sql`(${day}::date::timestamp at time zone 'UTC')`;
-const utcEnd = (day: string) => sql`((${day}::date + 1)::timestamp at time zone 'UTC')`;
 const onTeams = (teamIds: string[] | undefined) =>
   teamIds
-    ? sql`AND r.team_id IN (${sql.join(
+    ? sql`AND team_id IN (${sql.join(
         teamIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`
@@ -51,33 +49,30 @@ const windowList = (windows: EvidenceWindow[]) =>
 
 type Scope = { from: string; to: string; teamIds?: string[] };
 
-/** Check-ins due per team and day in [from, to], and how many of them were held on time. */
-export function checkInDays(db: Db, workspaceId: string, scope: Scope) {
-  return rows<DayCount>(
+/** Check-ins due (and held on time) and topics raised (and by clients) per team and day in [from, to]. */
+export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
+  const found = await rows<{
+    teamId: string;
+    day: string;
+    due: number;
+    onTime: number;
+    raised: number;
+    byClient: number;
+  }>(
     db,
-    sql`SELECT r.team_id AS "teamId", ${utcDay('c.scheduled_for')} AS day, count(*)::int AS total,
-          count(*) FILTER (WHERE c.status = 'held' AND (c.held_at at time zone 'UTC')::date
-            - (c.scheduled_for at time zone 'UTC')::date <= ${CHECK_IN_GRACE_DAYS}::int)::int AS counted
-        FROM check_ins c
-        JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id
-        WHERE c.workspace_id = ${workspaceId}::uuid AND c.scheduled_for >= ${utcStart(scope.from)}
-          AND c.scheduled_for < ${utcEnd(scope.to)} ${onTeams(scope.teamIds)}
-        GROUP BY 1, 2`,
+    sql`SELECT team_id AS "teamId", to_char(day, 'YYYY-MM-DD') AS day, check_ins_due AS due,
+          check_ins_on_time AS "onTime", topics_raised AS raised, topics_by_client AS "byClient"
+        FROM ${balanceDays}
+        WHERE workspace_id = ${workspaceId}::uuid AND day >= ${scope.from}::date AND day <= ${scope.to}::date
+          ${onTeams(scope.teamIds)}`,
   );
-}
-
-/** Topics raised per team and day in [from, to], and how many of them by the client. */
-export function topicDays(db: Db, workspaceId: string, scope: Scope) {
-  return rows<DayCount>(
-    db,
-    sql`SELECT r.team_id AS "teamId", ${utcDay('t.created_at')} AS day, count(*)::int AS total,
-          count(*) FILTER (WHERE t.raised_by = 'client')::int AS counted
-        FROM topics t
-        JOIN relationships r ON r.workspace_id = t.workspace_id AND r.id = t.relationship_id
-        WHERE t.workspace_id = ${workspaceId}::uuid AND t.created_at >= ${utcStart(scope.from)}
-          AND t.created_at < ${utcEnd(scope.to)} ${onTeams(scope.teamIds)}
-        GROUP BY 1, 2`,
-  );
+  const checkIns: DayCount[] = [];
+  const topics: DayCount[] = [];
+  for (const d of found) {
+    if (d.due > 0) checkIns.push({ teamId: d.teamId, day: d.day, total: d.due, counted: d.onTime });
+    if (d.raised > 0) topics.push({ teamId: d.teamId, day: d.day, total: d.raised, counted: d.byClient });
+  }
+  return { checkIns, topics };
 }
 
 /**

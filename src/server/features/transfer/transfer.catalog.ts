@@ -14,6 +14,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   mail_messages: 'the outbox is transient delivery state, not workspace data',
   search_documents: 'derived from the records; rebuilt after a restore',
   search_index_state: 'derived: the version the search index was built with',
+  balance_days:
+    'derived: the database keeps it from the check-ins and topics, and fills it again as they are restored',
   time_months:
     'derived: the database keeps it from the time entries, and fills it again as they are restored',
   audit_events: 'the trail of what happened on this installation; the restore itself is audited',
