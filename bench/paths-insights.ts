@@ -115,11 +115,14 @@ export function balanceFloor(m: Measured): Statement {
   const start = `${dataFrom}T00:00:00Z`;
   const end = `${today}T23:59:59.999Z`;
   const agg = (q: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (${q}) x)`;
-  // The workspace's windows and the teams' apart, as the app reads them (balance.tallies#perWindow).
-  const firstOfEach = (first: (team: string) => string) => `SELECT DISTINCT x.* FROM (
+  // The workspace's windows and the teams' apart, each window's first 50 taken before the join that names
+  // their team, as the app reads them (balance.tallies#perWindow).
+  const firstOfEach = (first: (teamJoin: string) => string) => `SELECT DISTINCT x.* FROM (
       SELECT x.* FROM (SELECT * FROM windows WHERE team_id IS NULL) w CROSS JOIN LATERAL (${first('')}) x
       UNION ALL
-      SELECT x.* FROM (SELECT * FROM windows WHERE team_id IS NOT NULL) w CROSS JOIN LATERAL (${first('AND r.team_id = w.team_id')}) x) x`;
+      SELECT x.* FROM (SELECT * FROM windows WHERE team_id IS NOT NULL) w CROSS JOIN LATERAL (${first(
+        'JOIN relationships rt ON rt.workspace_id = x.workspace_id AND rt.id = x.relationship_id AND rt.team_id = w.team_id',
+      )}) x) x`;
   const relTeam = (t: string) =>
     `JOIN relationships r ON r.workspace_id = ${t}.workspace_id AND r.id = ${t}.relationship_id`;
   return {
@@ -156,22 +159,20 @@ export function balanceFloor(m: Measured): Statement {
                topics_by_client FROM balance_days WHERE workspace_id = $1 AND day >= $4::date AND day <= $5::date`)} AS days,
       ${agg(
         firstOfEach(
-          (
-            team,
-          ) => `SELECT c.id, c.relationship_id, r.team_id, c.scheduled_for, c.held_at, c.status FROM check_ins c ${relTeam('c')}
-          WHERE c.workspace_id = $1 AND c.scheduled_for >= w.active_from::timestamp at time zone 'UTC'
-            AND c.scheduled_for < (w.to_day + 1)::timestamp at time zone 'UTC' ${team}
-          ORDER BY c.scheduled_for, c.id LIMIT 50`,
+          (teamJoin) => `SELECT c.*, r.team_id FROM (
+            SELECT x.id, x.workspace_id, x.relationship_id, x.scheduled_for, x.held_at, x.status FROM check_ins x ${teamJoin}
+            WHERE x.workspace_id = $1 AND x.scheduled_for >= w.active_from::timestamp at time zone 'UTC'
+              AND x.scheduled_for < (w.to_day + 1)::timestamp at time zone 'UTC'
+            ORDER BY x.scheduled_for, x.id LIMIT 50) c ${relTeam('c')}`,
         ),
       )} AS check_ins,
       ${agg(
         firstOfEach(
-          (
-            team,
-          ) => `SELECT t.id, t.relationship_id, r.team_id, t.title, t.raised_by, t.created_at FROM topics t ${relTeam('t')}
-          WHERE t.workspace_id = $1 AND t.created_at >= w.from_day::timestamp at time zone 'UTC'
-            AND t.created_at < (w.to_day + 1)::timestamp at time zone 'UTC' ${team}
-          ORDER BY t.created_at, t.id LIMIT 50`,
+          (teamJoin) => `SELECT t.*, r.team_id FROM (
+            SELECT x.id, x.workspace_id, x.relationship_id, x.title, x.raised_by, x.created_at FROM topics x ${teamJoin}
+            WHERE x.workspace_id = $1 AND x.created_at >= w.from_day::timestamp at time zone 'UTC'
+              AND x.created_at < (w.to_day + 1)::timestamp at time zone 'UTC'
+            ORDER BY x.created_at, x.id LIMIT 50) t ${relTeam('t')}`,
         ),
       )} AS topics,
       ${rounds('pa.relationship_id', `pa.workspace_id = $1 AND pa.relationship_id IN (SELECT id FROM relationships WHERE workspace_id = $1) AND p.kind = 'client'`)} AS client_pulse,

@@ -76,20 +76,24 @@ export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
 }
 
 /**
- * Each window's first records by one query's LATERAL, once per window list: the workspace's windows walk the
- * (workspace_id, day) index in order; a team's start from its relationships (a predicate that may or may not
+ * Each window's first records by one query's LATERAL, once per window list. The first 50 are taken from the
+ * (workspace_id, time) index before the join that names their team: joined first, the planner sorted every
+ * record of a window. A team's windows join the relationship to test its team (a predicate that may or may not
  * apply would make the planner pick one plan for both, the slow one).
  */
 function perWindow(
   windows: EvidenceWindow[],
-  first: (teamTest: ReturnType<typeof sql>) => ReturnType<typeof sql>,
+  first: (teamJoin: ReturnType<typeof sql>) => ReturnType<typeof sql>,
 ) {
   const parts = [false, true].flatMap((forTeam) => {
     const list = windows.filter((w) => (w.teamId !== null) === forTeam);
     if (list.length === 0) return [];
+    const teamJoin = forTeam
+      ? sql`JOIN relationships rt ON rt.workspace_id = x.workspace_id AND rt.id = x.relationship_id AND rt.team_id = w.team_id`
+      : sql``;
     return [
       sql`SELECT x.* FROM (VALUES ${windowList(list)}) AS w(team_id, from_day, to_day)
-          CROSS JOIN LATERAL (${first(forTeam ? sql`AND r.team_id = w.team_id` : sql``)}) x`,
+          CROSS JOIN LATERAL (${first(teamJoin)}) x`,
     ];
   });
   return sql.join(parts, sql` UNION ALL `);
@@ -105,15 +109,16 @@ export async function firstCheckIns(db: Db, workspaceId: string, windows: Eviden
     db,
     sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y."dueOn", y."heldOn", y.scheduled_for FROM (${perWindow(
       windows,
-      (teamTest) => sql`
+      (teamJoin) => sql`
           SELECT c.id, c.relationship_id AS "relationshipId", r.team_id AS "teamId", c.scheduled_for,
                  ${utcDay('c.scheduled_for')} AS "dueOn",
                  CASE WHEN c.status = 'held' THEN ${utcDay('c.held_at')} END AS "heldOn"
-          FROM check_ins c
-          JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id
-          WHERE c.workspace_id = ${workspaceId}::uuid AND c.scheduled_for >= ${windowStart}
-            AND c.scheduled_for < ${windowEnd} ${teamTest}
-          ORDER BY c.scheduled_for, c.id LIMIT ${EVIDENCE}`,
+          FROM (SELECT x.id, x.workspace_id, x.relationship_id, x.scheduled_for, x.status, x.held_at
+                FROM check_ins x ${teamJoin}
+                WHERE x.workspace_id = ${workspaceId}::uuid AND x.scheduled_for >= ${windowStart}
+                  AND x.scheduled_for < ${windowEnd}
+                ORDER BY x.scheduled_for, x.id LIMIT ${EVIDENCE}) c
+          JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id`,
     )}) y
         ORDER BY y.scheduled_for, y.id`,
   );
@@ -126,14 +131,15 @@ export async function firstTopics(db: Db, workspaceId: string, windows: Evidence
     db,
     sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y.label, y."raisedBy", y."raisedOn", y.created_at FROM (${perWindow(
       windows,
-      (teamTest) => sql`
+      (teamJoin) => sql`
           SELECT t.id, t.relationship_id AS "relationshipId", r.team_id AS "teamId", t.title AS label,
                  t.raised_by AS "raisedBy", ${utcDay('t.created_at')} AS "raisedOn", t.created_at
-          FROM topics t
-          JOIN relationships r ON r.workspace_id = t.workspace_id AND r.id = t.relationship_id
-          WHERE t.workspace_id = ${workspaceId}::uuid AND t.created_at >= ${windowStart}
-            AND t.created_at < ${windowEnd} ${teamTest}
-          ORDER BY t.created_at, t.id LIMIT ${EVIDENCE}`,
+          FROM (SELECT x.id, x.workspace_id, x.relationship_id, x.title, x.raised_by, x.created_at
+                FROM topics x ${teamJoin}
+                WHERE x.workspace_id = ${workspaceId}::uuid AND x.created_at >= ${windowStart}
+                  AND x.created_at < ${windowEnd}
+                ORDER BY x.created_at, x.id LIMIT ${EVIDENCE}) t
+          JOIN relationships r ON r.workspace_id = t.workspace_id AND r.id = t.relationship_id`,
     )}) y
         ORDER BY y.created_at, y.id`,
   );
