@@ -29,6 +29,12 @@ export type BalanceInputs = {
   byTeam: Map<string, BalanceInput>;
   /** The whole workspace (only when every team was loaded). */
   workspace: BalanceInput | null;
+  /**
+   * Reads the given teams' last-month evidence (check-ins, topics) into their inputs. Until then a team's input
+   * carries only the records the workspace's windows read: enough for every score, and for the evidence of
+   * the windows read (`teamEvidence`). Only a flag shows a team's evidence, and few teams have one.
+   */
+  readLastEvidence(teamIds: string[]): Promise<void>;
 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -45,10 +51,10 @@ export async function loadBalanceInputs(
     today: string;
     teamIds?: string[];
     /**
-     * The months whose evidence each team's input carries: every month (one team's whole balance), or only the
-     * last (the default: the flags and the quadrant show the last month's evidence alone).
+     * Whether each team's input carries the evidence of every month (one team's whole balance); by default it
+     * carries what the workspace's windows read, and `readLastEvidence` adds a flagged team's last month.
      */
-    teamEvidence?: 'every month' | 'last month';
+    teamEvidence?: 'every month';
   },
 ): Promise<BalanceInputs> {
   const dataFrom = firstDay(addMonths(opts.months[0]!, -(WINDOW_MONTHS - 1)));
@@ -56,7 +62,8 @@ export async function loadBalanceInputs(
   const dataTo = minDay(lastMonthEnd, opts.today);
   const ids = opts.teamIds;
   const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
-  if (ids?.length === 0) return { teams: [], byTeam: new Map(), workspace: null };
+  if (ids?.length === 0)
+    return { teams: [], byTeam: new Map(), workspace: null, readLastEvidence: async () => {} };
 
   const dataEnd = new Date(`${dataTo}T23:59:59.999Z`);
   const dataStart = new Date(`${dataFrom}T00:00:00Z`);
@@ -157,23 +164,42 @@ export async function loadBalanceInputs(
   // The evidence: each window's first check-ins (from the scope's start) and topics, in a second round trip,
   // once the scopes' starts are known.
   const workspaceSince = day(ws?.createdAt ?? new Date(0));
-  const dueWindows: EvidenceWindow[] = [];
-  const raisedWindows: EvidenceWindow[] = [];
-  const windowsOf = (teamId: string | null, since: string, months: string[]) => {
-    for (const month of months) {
-      const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
-      const to = minDay(lastDay(month), opts.today);
-      dueWindows.push({ teamId, from: maxDay(from, since), to });
-      raisedWindows.push({ teamId, from, to });
-    }
+  const windowsOf = (scopes: { teamId: string | null; since: string }[], months: string[]) => {
+    const due: EvidenceWindow[] = [];
+    const raised: EvidenceWindow[] = [];
+    for (const { teamId, since } of scopes)
+      for (const month of months) {
+        const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
+        const to = minDay(lastDay(month), opts.today);
+        due.push({ teamId, from: maxDay(from, since), to });
+        raised.push({ teamId, from, to });
+      }
+    return Promise.all([firstCheckIns(db, workspaceId, due), firstTopics(db, workspaceId, raised)]);
   };
-  if (!ids) windowsOf(null, workspaceSince, opts.months);
-  const teamMonths = opts.teamEvidence === 'every month' ? opts.months : opts.months.slice(-1);
-  for (const t of teamRows) windowsOf(t.id, day(t.createdAt), teamMonths);
-  const [due, raised] = await Promise.all([
-    firstCheckIns(db, workspaceId, dueWindows),
-    firstTopics(db, workspaceId, raisedWindows),
-  ]);
+  const sinceOf = (t: (typeof teamRows)[number]) => ({ teamId: t.id, since: day(t.createdAt) });
+  const [due, raised] = await windowsOf(
+    [
+      ...(ids ? [] : [{ teamId: null, since: workspaceSince }]),
+      ...(opts.teamEvidence === 'every month' ? teamRows.map(sinceOf) : []),
+    ],
+    opts.months,
+  );
+  const toCheckIn = (c: (typeof due)[number]) => ({
+    teamId: c.teamId,
+    id: c.id,
+    relationshipId: c.relationshipId,
+    label: `${clientOf.get(c.relationshipId)} check-in`,
+    dueOn: c.dueOn,
+    heldOn: c.heldOn,
+  });
+  const toTopic = (t: (typeof raised)[number]) => ({
+    teamId: t.teamId,
+    id: t.id,
+    relationshipId: t.relationshipId,
+    label: t.label,
+    raisedBy: t.raisedBy,
+    raisedOn: t.raisedOn,
+  });
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
   // Each input grouped by team once, so a team's balance reads its own rows, not every row of the workspace.
@@ -227,22 +253,8 @@ export async function loadBalanceInputs(
       heldOn: r.heldOn,
       label: `${r.teamName} reflection`,
     })),
-    checkIns: due.map((c) => ({
-      teamId: c.teamId,
-      id: c.id,
-      relationshipId: c.relationshipId,
-      label: `${clientOf.get(c.relationshipId)} check-in`,
-      dueOn: c.dueOn,
-      heldOn: c.heldOn,
-    })),
-    topics: raised.map((t) => ({
-      teamId: t.teamId,
-      id: t.id,
-      relationshipId: t.relationshipId,
-      label: t.label,
-      raisedBy: t.raisedBy,
-      raisedOn: t.raisedOn,
-    })),
+    checkIns: due.map(toCheckIn),
+    topics: raised.map(toTopic),
   };
 
   /** A team's balance (`scope` its id) or the workspace's (`scope` null: every row). */
@@ -278,7 +290,18 @@ export async function loadBalanceInputs(
         workspaceSince,
         null,
       );
-  return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace };
+  const readLastEvidence = async (teamIds: string[]) => {
+    const asked = teamRows.filter((t) => teamIds.includes(t.id));
+    if (asked.length === 0) return;
+    const [teamDue, teamRaised] = await windowsOf(asked.map(sinceOf), opts.months.slice(-1));
+    for (const t of asked)
+      byTeam.set(t.id, {
+        ...byTeam.get(t.id)!,
+        checkIns: teamDue.filter((c) => c.teamId === t.id).map(toCheckIn),
+        topics: teamRaised.filter((x) => x.teamId === t.id).map(toTopic),
+      });
+  };
+  return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace, readLastEvidence };
 }
 
 /**

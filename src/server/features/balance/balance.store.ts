@@ -19,7 +19,7 @@ import type {
   TeamBalance,
   TeamBalanceQuery,
 } from './balance.contract';
-import { loadBalanceInputs } from './balance.inputs';
+import { type BalanceInputs, type BalanceTeam, loadBalanceInputs } from './balance.inputs';
 
 export const MAX_MONTHS = 36;
 
@@ -37,6 +37,18 @@ export function monthsOf(range: BalanceRange, today: string): string[] {
 
 const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): BalanceFlag[] =>
   b.flags.map((f) => ({ ...f, teamId, teamName }));
+
+/**
+ * Each team's last months; a team with a flag is computed again once its last month's evidence is read (a
+ * flag shows it; the scores, and so the flags, never depend on evidence).
+ */
+async function latestOfTeams(inputs: BalanceInputs, of: BalanceTeam[]) {
+  const latest = new Map(of.map((t) => [t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name)]));
+  const flagged = of.filter((t) => latest.get(t.id)!.flags.length > 0);
+  await inputs.readLastEvidence(flagged.map((t) => t.id));
+  for (const t of flagged) latest.set(t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name));
+  return latest;
+}
 
 /** One team's balance, or the workspace's with every team's flags. */
 export async function getBalance(
@@ -67,9 +79,8 @@ export async function getBalance(
   }
   const inputs = await loadBalanceInputs(db, workspaceId, { months, today });
   const b = computeBalance(inputs.workspace!, 'The workspace');
-  const teamFlags = inputs.teams.flatMap((t) =>
-    flagsOf(latestBalance(inputs.byTeam.get(t.id)!, t.name), t.id, t.name),
-  );
+  const latest = await latestOfTeams(inputs, inputs.teams);
+  const teamFlags = inputs.teams.flatMap((t) => flagsOf(latest.get(t.id)!, t.id, t.name));
   return {
     scope: { teamId: null, name: 'The workspace' },
     months,
@@ -103,8 +114,9 @@ export async function listTeamBalances(db: Db, workspaceId: string, query: TeamB
     today,
     teamIds: page.items.map((t) => t.id),
   });
+  const latest = await latestOfTeams(inputs, page.items);
   const items = page.items.map((t): TeamBalance => {
-    const b = latestBalance(inputs.byTeam.get(t.id)!, t.name);
+    const b = latest.get(t.id)!;
     return {
       team: t,
       month: months.at(-1)!,

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestBalance } from '../../../domain/balance';
 import { newId } from '../../platform/ids';
 import { createTestApp, type Session, type TestApp, uniq } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
 import { makeRelationship } from '../relationships/relationships.fixtures';
 import type { Balance, BalancePart, TeamBalance } from './balance.contract';
+import { loadBalanceInputs } from './balance.inputs';
+import { monthsOf } from './balance.store';
 
 let t: TestApp;
 let owner: Session;
@@ -157,6 +160,24 @@ describe('the balance', () => {
           rows.filter((r) => r.rel === a),
         ),
       ).toBeGreaterThan(50);
+
+      // Within the workspace's answer a team carries what the workspace's windows read, until its flag asks
+      // for its own last month's evidence.
+      const today = clock.now.toISOString().slice(0, 10);
+      const inputs = await loadBalanceInputs(t.database.db, ws.workspaceId, {
+        months: monthsOf({}, today),
+        today,
+      });
+      const lastOfA = () =>
+        part(
+          { outward: latestBalance(inputs.byTeam.get(a.teamId)!, 'A').outward } as Balance,
+          'outward',
+          'checkIns',
+        );
+      expect(lastOfA().evidence.length).toBeLessThan(50);
+      await inputs.readLastEvidence([a.teamId]);
+      const ofA = rows.filter((r) => r.rel === a);
+      expect(lastOfA().evidence.map((e) => e.id)).toEqual(ofA.slice(0, 50).map((r) => r.id));
     } finally {
       clock.now = real;
     }
