@@ -64,9 +64,6 @@ function routes() {
           index: true,
           loader: ({ params }: { params: { workspaceId?: string } }) => {
             if (params.workspaceId) void queryClient.prefetchQuery(portfolioQuery(params.workspaceId));
-            // The health chart stays a lazy chunk, but it downloads beside the data, not after the answer
-            // has rendered the page that asks for it.
-            void import('./features/home/DistributionChart');
             return null;
           },
           lazy: () => import('./features/home/HomePage').then((m) => ({ Component: m.HomePage })),

@@ -3,6 +3,7 @@ import { MARKER, plantWorkspace } from '../../reliability/fixtures';
 import { createTestApp, openEmbeddedTestDatabase, type Session, type TestApp } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
 import { EXCLUDED_TABLES, exportedTables, tenantTables } from './transfer.catalog';
+import type { Balance } from '../balance/balance.contract';
 import type { WorkspaceDocument } from './transfer.contract';
 import { exportWorkspace, restoreWorkspace } from './transfer.store';
 
@@ -86,6 +87,26 @@ describe('workspace restore', () => {
     // Every id is fresh.
     const oldIds = new Set(doc.tables.clients?.map((c) => c.id));
     expect(again.tables.clients?.some((c) => oldIds.has(c.id))).toBe(false);
+  }, 60_000);
+
+  it('fills the balance again: the copy shows the same time and topics as the original', async () => {
+    // The balance reads rollups the database keeps (time_months, balance_days) that no export carries.
+    const admin = await target.signup();
+    const restored = await target.database.db.transaction((tx) =>
+      restoreWorkspace(tx, admin.workspaceId, doc),
+    );
+    const original = await owner.get(owner.ws('/insights/balance'));
+    const copy = await admin.get(admin.ws('/insights/balance'));
+    expect(copy.statusCode, copy.body).toBe(200);
+    const mapped = original.body.replace(/[0-9a-f-]{36}/g, (u) => restored.idMap.get(u) ?? u);
+    expect(JSON.parse(copy.body)).toEqual(JSON.parse(mapped));
+    // Not two empty balances: the planted time entry (time_months) and topic (balance_days) count. Its only
+    // check-in is next week's, so the check-ins part has nothing due on either side.
+    const { outward, inward } = copy.json() as Balance;
+    const parts = [...outward.at(-1)!.parts, ...inward.at(-1)!.parts];
+    const total = (key: string) => parts.find((p) => p.key === key)?.evidenceTotal ?? 0;
+    expect(total('time')).toBeGreaterThan(0);
+    expect(total('clientTopics')).toBeGreaterThan(0);
   }, 60_000);
 
   it('restores through the API, rebuilds search and audits it', async () => {

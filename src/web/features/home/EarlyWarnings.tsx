@@ -1,24 +1,11 @@
-import {
-  Anchor,
-  Badge,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { Portfolio } from '../../../server/features/health/portfolio.contract';
 import { useWorkspace } from '../../ui/workspace';
 import { scoreColor } from '../health/healthTerms';
 import { stageInfo } from '../relationships/terms';
-
-const DistributionChart = lazy(() => import('./DistributionChart'));
+import { DistributionChart } from './DistributionChart';
 
 const sentence = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -111,15 +98,7 @@ export function HealthDistribution({ portfolio }: { portfolio: Portfolio }) {
           Log touchpoints and hold check-ins: each relationship gets a health score from them.
         </Text>
       ) : (
-        <Suspense
-          fallback={
-            <Center h={180}>
-              <Loader size="sm" aria-label="Loading chart" />
-            </Center>
-          }
-        >
-          <DistributionChart distribution={portfolio.distribution} />
-        </Suspense>
+        <DistributionChart distribution={portfolio.distribution} />
       )}
     </Paper>
   );
