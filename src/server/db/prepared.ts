@@ -30,3 +30,12 @@ export function preparedOnce<T>(
   }
   return statement;
 }
+
+/**
+ * A prepared select's rows as the driver gives them — objects keyed by column name, no per-field mapping by
+ * drizzle — for hot lists whose columns are already what the answer needs (every driver's prepared query has
+ * `all()`; drizzle's select types only name `execute()`). Columns of the same name need aliases.
+ */
+export function rowsAsRead<T>(statement: unknown, values: Record<string, unknown>): Promise<T[]> {
+  return (statement as { all(values: Record<string, unknown>): Promise<T[]> }).all(values);
+}
