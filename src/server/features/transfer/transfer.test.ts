@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, plantWorkspace } from '../../reliability/fixtures';
 import { createTestApp, openEmbeddedTestDatabase, type Session, type TestApp } from '../../test/harness';
 import { expectIsolated } from '../../test/isolation';
-import { EXCLUDED_TABLES, exportedTables, tenantTables } from './transfer.catalog';
 import type { Balance } from '../balance/balance.contract';
+import { EXCLUDED_TABLES, exportedTables, tenantTables } from './transfer.catalog';
 import type { WorkspaceDocument } from './transfer.contract';
 import { exportWorkspace, restoreWorkspace } from './transfer.store';
 
