@@ -139,6 +139,9 @@ export async function renderPortfolio(
           renderedMs: performance.getEntriesByName('portfolio:rendered')[0]?.startTime ?? Number.NaN,
         }));
         if (i > 0) counted.push(load);
+        // The page goes on to ask for more (the balance summary, the first steps' lists); each load is a
+        // first visit, so the next starts once those are answered, not while the server still computes them.
+        await page.waitForLoadState('networkidle', { timeout: 60_000 });
       } finally {
         await context.close();
       }
