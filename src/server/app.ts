@@ -48,7 +48,6 @@ import { registerInputGuard } from './platform/input-guard';
 import { projectRoot } from './platform/paths';
 import { answerSerializer } from './platform/serializer';
 
-/** A request for a file the build would have made; anything else under / is a client-side route. */
 const HOME_PATH = /^\/w\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
 /**
@@ -60,6 +59,7 @@ export function firstScreenData(path: string, signedIn: boolean): string | null 
   return home ? `/api/v1/workspaces/${home[1]}/insights/portfolio` : null;
 }
 
+/** A request for a file the build would have made; anything else under / is a client-side route. */
 const ASSET_PATH = /\.(js|mjs|css|map|svg|png|jpe?g|gif|webp|ico|json|txt|woff2?|ttf|br|gz)$/i;
 
 export const webRoot = join(projectRoot, 'dist', 'web');
