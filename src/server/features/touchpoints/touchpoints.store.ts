@@ -19,29 +19,12 @@ import {
 } from './touchpoints.contract';
 import { touchpoints } from './touchpoints.table';
 
-const selection = { row: touchpoints, creatorName: users.name };
-type Row = { row: typeof touchpoints.$inferSelect; creatorName: string | null };
-
-const toTouchpoint = ({ row: r, creatorName }: Row): Touchpoint => ({
-  id: r.id,
-  relationshipId: r.relationshipId,
-  kind: r.kind,
-  initiatedBy: r.initiatedBy,
-  occurredAt: iso(r.occurredAt),
-  summary: r.summary,
-  discoveries: r.discoveries,
-  visibility: r.visibility,
-  createdBy: r.createdBy ? { id: r.createdBy, name: creatorName ?? 'Former member' } : null,
-  createdAt: iso(r.createdAt),
-  updatedAt: iso(r.updatedAt),
-});
-
 /**
- * The timeline's columns, read as the driver's rows keyed by column name (`all()`), timestamps as ISO text
+ * A touchpoint's columns (the timeline's and a single one's), read as the driver's rows keyed by column name (`all()`), timestamps as ISO text
  * from the database (`isoText`): drizzle's per-field mapping and a `Date` per timestamp were together ~25%
  * of a timeline page's server time (ADR 006). Aliases keep the keys apart.
  */
-const timelineSelection = {
+const touchpointColumns = {
   id: touchpoints.id,
   relationshipId: touchpoints.relationshipId,
   kind: touchpoints.kind,
@@ -55,7 +38,7 @@ const timelineSelection = {
   createdAt: isoText(touchpoints.createdAt).as('created_at'),
   updatedAt: isoText(touchpoints.updatedAt).as('updated_at'),
 };
-type TimelineRow = {
+type TouchpointRow = {
   id: string;
   relationship_id: string;
   kind: Touchpoint['kind'];
@@ -71,7 +54,7 @@ type TimelineRow = {
 };
 
 // Field by field, not a spread: objects of one literal shape keep the serializer's reads fast.
-const toTimelineItem = (r: TimelineRow): Touchpoint => ({
+const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   id: r.id,
   relationshipId: r.relationship_id,
   kind: r.kind,
@@ -116,7 +99,7 @@ function timelineStatement(db: Db, query: TouchpointListQuery, after: boolean) {
   const shape = [after ? 'after' : 'first', ...named].join('_');
   return preparedOnce(db, `touchpoints_${shape}`, (on, name) =>
     on
-      .select(timelineSelection)
+      .select(touchpointColumns)
       .from(touchpoints)
       .leftJoin(users, eq(users.id, touchpoints.createdBy))
       .where(
@@ -145,11 +128,11 @@ export async function listTouchpoints(
   const values: Record<string, unknown> = { workspaceId, relationshipId, limit: query.limit + 1 };
   for (const f of timelineFilterNames) if (query[f] !== undefined) values[f] = query[f];
   if (after) [values.after0, values.after1] = after;
-  const rows = await rowsAsRead<TimelineRow>(timelineStatement(db, query, !!after), values);
+  const rows = await rowsAsRead<TouchpointRow>(timelineStatement(db, query, !!after), values);
   // An empty page may mean an unknown relationship: only then is it worth asking (ADR 006).
   if (rows.length === 0) await assertRelationship(db, workspaceId, relationshipId);
   const page = toPage(rows, query.limit, (r) => [r.occurred_at, r.id]);
-  return { items: page.items.map(toTimelineItem), nextCursor: page.nextCursor };
+  return { items: page.items.map(toTouchpoint), nextCursor: page.nextCursor };
 }
 
 export async function getTouchpoint(
@@ -158,12 +141,21 @@ export async function getTouchpoint(
   relationshipId: string,
   id: string,
 ): Promise<Touchpoint> {
-  const [row] = await db
-    .select(selection)
-    .from(touchpoints)
-    .leftJoin(users, eq(users.id, touchpoints.createdBy))
-    .where(and(scope(workspaceId, relationshipId), eq(touchpoints.id, id)))
-    .limit(1);
+  const statement = preparedOnce(db, 'touchpoint_by_id', (on, name) =>
+    on
+      .select(touchpointColumns)
+      .from(touchpoints)
+      .leftJoin(users, eq(users.id, touchpoints.createdBy))
+      .where(
+        and(
+          scope(sql.placeholder('workspaceId'), sql.placeholder('relationshipId')),
+          eq(touchpoints.id, sql.placeholder('id')),
+        ),
+      )
+      .limit(1)
+      .prepare(name),
+  );
+  const [row] = await rowsAsRead<TouchpointRow>(statement, { workspaceId, relationshipId, id });
   if (!row) throw AppError.notFound('Touchpoint');
   return toTouchpoint(row);
 }
