@@ -169,7 +169,8 @@ export function balanceFloor(m: Measured): Statement {
             ORDER BY x.created_at, x.id LIMIT 50) t ${relTeam('t')}`,
         ),
       )} AS topics,
-      ${rounds('pa.relationship_id', `pa.workspace_id = $1 AND pa.relationship_id IN (SELECT id FROM relationships WHERE workspace_id = $1) AND p.kind = 'client'`)} AS client_pulse,
+      ${agg(`SELECT team_id, pulse_id, title, closes_on, answers, score_sum FROM client_pulse_rounds
+             WHERE workspace_id = $1 ORDER BY closes_on, pulse_id`)} AS client_pulse,
       ${rounds('p.team_id', `p.workspace_id = $1 AND p.team_id IN (SELECT id FROM teams WHERE workspace_id = $1) AND p.kind = 'employee' AND pa.workspace_id = $1`)} AS team_pulse`,
     params: [m.workspaceId, start, end, dataFrom, today, firstDay(months[0]!), firstDay(months.at(-1)!)],
   };

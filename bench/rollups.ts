@@ -8,7 +8,7 @@ import type { SqlClient } from './sql';
 /**
  * The rollups the app keeps on write, made by the app's own code over the loaded rows: every relationship's
  * health (rollup, score column, today's snapshot) as of `now`, every workspace's search documents, and the
- * time rollup the database's triggers keep.
+ * rollups the database's triggers keep.
  */
 export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m: string) => void) {
   const timings: Record<string, number> = {};
@@ -26,7 +26,7 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
   });
   await timed('searchIndex', "search index (the app's backfill)", () => ensureSearchIndexed(app));
   // The rows were loaded with triggers off (replica role): fill the database's rollups as their migrations
-  // (0009, 0010) do.
+  // (0009, 0010, 0011) do.
   await timed('timeMonths', 'time rollup (as migration 0009 fills it)', () =>
     db.exec(`DELETE FROM time_months; INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
       SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
@@ -40,6 +40,15 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
       CROSS JOIN LATERAL jsonb_to_recordset(balance_days_of_relationship(r.workspace_id, r.id, r.team_id))
         AS x(day date, due int, on_time int, raised int, by_client int)
       GROUP BY 1, 2, 3;`),
+  );
+  await timed('clientPulseRounds', 'client pulse rounds per team (as migration 0011 fills them)', () =>
+    db.exec(`DELETE FROM client_pulse_rounds; INSERT INTO client_pulse_rounds (workspace_id, team_id, pulse_id,
+        title, closes_on, answers, score_sum)
+      SELECT a.workspace_id, r.team_id, a.pulse_id, p.title, p.closes_on, count(*), sum(a.score)
+      FROM pulse_answers a
+      JOIN pulses p ON p.workspace_id = a.workspace_id AND p.id = a.pulse_id AND p.kind = 'client'
+      JOIN relationships r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
+      GROUP BY 1, 2, 3, 4, 5;`),
   );
   return timings;
 }

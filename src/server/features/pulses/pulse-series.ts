@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
 import type { Db } from '../../db/open';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
-import { relationships } from '../relationships/relationships.table';
+import { clientRoundsByTeam } from './pulse-rounds.table';
 import { pulseAnswers, pulses } from './pulses.table';
 
 // Pulse rounds as series, for trends, the team comparison and relationship health. Every query is one
@@ -27,17 +27,9 @@ type Aggregate = {
   mean: number | null;
 };
 
-/**
- * Answers grouped by (key, round), only rounds with at least one answer, oldest round first. `byTeam` joins
- * each answer's relationship, so `key` and `where` may use its team.
- */
-async function aggregate(
-  db: Db,
-  key: SQL<string>,
-  where: SQL | undefined,
-  byTeam?: { workspaceId: string },
-): Promise<Aggregate[]> {
-  const query = db
+/** Answers grouped by (key, round), only rounds with at least one answer, oldest round first. */
+async function aggregate(db: Db, key: SQL<string>, where: SQL | undefined): Promise<Aggregate[]> {
+  return db
     .select({
       key,
       pulseId: pulses.id,
@@ -51,16 +43,6 @@ async function aggregate(
       pulses,
       and(eq(pulses.workspaceId, pulseAnswers.workspaceId), eq(pulses.id, pulseAnswers.pulseId)),
     )
-    .$dynamic();
-  if (byTeam)
-    query.innerJoin(
-      relationships,
-      and(
-        eq(relationships.workspaceId, byTeam.workspaceId),
-        eq(relationships.id, pulseAnswers.relationshipId),
-      ),
-    );
-  return query
     .where(where)
     .groupBy(key, pulses.workspaceId, pulses.id, pulses.title, pulses.closesOn, pulses.createdAt)
     .orderBy(pulses.closesOn, pulses.createdAt, pulses.id) as unknown as Promise<Aggregate[]>;
@@ -108,8 +90,9 @@ export async function clientPulseRounds(
 }
 
 /**
- * Client pulse rounds per team: each team's relationships' answers (every team, or those asked). One
- * aggregate for a whole workspace, without naming its relationships one by one.
+ * Client pulse rounds per team: each team's relationships' answers (every team, or those asked), oldest round
+ * first. Read from the rollup the database keeps per team and round (`client_pulse_rounds`), so a large
+ * workspace's year of answers is not joined to its rounds and relationships on every read.
  */
 export async function clientPulseRoundsByTeam(
   db: Db,
@@ -117,17 +100,38 @@ export async function clientPulseRoundsByTeam(
   teamIds?: readonly string[],
 ): Promise<Map<string, PulseRound[]>> {
   if (teamIds?.length === 0) return new Map();
-  const rows = await aggregate(
-    db,
-    sql<string>`${relationships.teamId}::text`,
-    and(
-      eq(pulseAnswers.workspaceId, workspaceId),
-      eq(pulses.kind, 'client'),
-      teamIds ? inArray(relationships.teamId, [...teamIds]) : undefined,
-    ),
-    { workspaceId },
-  );
-  return byKey(rows, false);
+  const rows = await db
+    .select({
+      teamId: clientRoundsByTeam.teamId,
+      pulseId: clientRoundsByTeam.pulseId,
+      title: clientRoundsByTeam.title,
+      closesOn: clientRoundsByTeam.closesOn,
+      answers: clientRoundsByTeam.answers,
+      scoreSum: clientRoundsByTeam.scoreSum,
+    })
+    .from(clientRoundsByTeam)
+    .where(
+      and(
+        eq(clientRoundsByTeam.workspaceId, workspaceId),
+        teamIds ? inArray(clientRoundsByTeam.teamId, [...teamIds]) : undefined,
+      ),
+    )
+    .orderBy(clientRoundsByTeam.closesOn, clientRoundsByTeam.pulseId);
+  const m = new Map<string, PulseRound[]>();
+  for (const r of rows) {
+    const round: PulseRound = {
+      pulseId: r.pulseId,
+      title: r.title,
+      closesOn: r.closesOn,
+      responses: r.answers,
+      average: oneDecimal(r.scoreSum / r.answers),
+      scoreSum: r.scoreSum,
+    };
+    const list = m.get(r.teamId);
+    if (list) list.push(round);
+    else m.set(r.teamId, [round]);
+  }
+  return m;
 }
 
 /** Employee pulse rounds per team — those asked, or every team (anonymous; average null below 3 answers). */

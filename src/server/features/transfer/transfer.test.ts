@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, plantWorkspace } from '../../reliability/fixtures';
 import { createTestApp, openEmbeddedTestDatabase, type Session, type TestApp } from '../../test/harness';
@@ -18,7 +19,14 @@ beforeAll(async () => {
   source = await createTestApp({}, undefined, undefined, await openEmbeddedTestDatabase());
   target = await createTestApp();
   owner = await source.signup();
-  await plantWorkspace(source, owner);
+  const planted = await plantWorkspace(source, owner);
+  // The planted client round, answered and closed yesterday, so the balance's client pulse part has a reading
+  // (its rollup, client_pulse_rounds, is another that no export carries).
+  await source.database.db.execute(sql`INSERT INTO pulse_answers (workspace_id, id, pulse_id, relationship_id, score)
+    VALUES (${owner.workspaceId}::uuid, gen_random_uuid(), ${planted.pulseId}::uuid, ${planted.relationshipId}::uuid, 8)`);
+  await source.database.db.execute(
+    sql`UPDATE pulses SET closes_on = current_date - 1 WHERE workspace_id = ${owner.workspaceId}::uuid AND id = ${planted.pulseId}::uuid`,
+  );
   const res = await owner.get(owner.ws('/export'));
   expect(res.statusCode, res.body).toBe(200);
   doc = res.json() as WorkspaceDocument;
@@ -89,8 +97,9 @@ describe('workspace restore', () => {
     expect(again.tables.clients?.some((c) => oldIds.has(c.id))).toBe(false);
   }, 60_000);
 
-  it('fills the balance again: the copy shows the same time and topics as the original', async () => {
-    // The balance reads rollups the database keeps (time_months, balance_days) that no export carries.
+  it('fills the balance again: the copy shows the same time, topics and client pulse as the original', async () => {
+    // The balance reads rollups the database keeps (time_months, balance_days, client_pulse_rounds) that no
+    // export carries.
     const admin = await target.signup();
     const restored = await target.database.db.transaction((tx) =>
       restoreWorkspace(tx, admin.workspaceId, doc),
@@ -100,13 +109,15 @@ describe('workspace restore', () => {
     expect(copy.statusCode, copy.body).toBe(200);
     const mapped = original.body.replace(/[0-9a-f-]{36}/g, (u) => restored.idMap.get(u) ?? u);
     expect(JSON.parse(copy.body)).toEqual(JSON.parse(mapped));
-    // Not two empty balances: the planted time entry (time_months) and topic (balance_days) count. Its only
+    // Not two empty balances: the planted time entry (time_months), topic (balance_days) and client pulse
+    // answer (client_pulse_rounds) count. Its only
     // check-in is next week's, so the check-ins part has nothing due on either side.
     const { outward, inward } = copy.json() as Balance;
     const parts = [...outward.at(-1)!.parts, ...inward.at(-1)!.parts];
     const total = (key: string) => parts.find((p) => p.key === key)?.evidenceTotal ?? 0;
     expect(total('time')).toBeGreaterThan(0);
     expect(total('clientTopics')).toBeGreaterThan(0);
+    expect(total('clientPulse')).toBeGreaterThan(0);
   }, 60_000);
 
   it('restores through the API, rebuilds search and audits it', async () => {

@@ -1,0 +1,23 @@
+import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Client pulse rounds per team: the answers a team's relationships gave each client round, counted and
+ * summed. Kept by the database on every write to `pulse_answers`, a round's title or close, and a
+ * relationship's team (the triggers in migration 0011), so the balance reads one row per team and round
+ * instead of joining every answer to its round and relationship. No foreign keys: a deleted round takes its
+ * rows with it, a deleted relationship takes off its answers before it goes.
+ */
+export const clientRoundsByTeam = pgTable(
+  'client_pulse_rounds',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    pulseId: uuid('pulse_id').notNull(),
+    /** The round's, kept with it: the balance lists rounds by name and pools them by the month they close. */
+    title: text('title').notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    answers: integer('answers').notNull(),
+    scoreSum: integer('score_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.teamId, t.pulseId] })],
+);

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/harness';
+import { makeRelationship, makeTeam } from '../relationships/relationships.fixtures';
+import { clientPulseRoundsByTeam } from './pulse-series';
+import { makeContact, respond } from './pulses.fixtures';
+
+let t: TestApp;
+let clock = new Date('2026-09-01T09:00:00Z');
+beforeAll(async () => {
+  t = await createTestApp({}, () => clock);
+});
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+type Round = {
+  teamId: string;
+  pulseId: string;
+  title: string;
+  closesOn: string;
+  answers: number;
+  scoreSum: number;
+};
+
+async function read(query: ReturnType<typeof sql>): Promise<Round[]> {
+  const found = ((await t.database.db.execute(query)) as unknown as { rows: Round[] }).rows;
+  return found
+    .map((r) => ({ ...r, answers: Number(r.answers), scoreSum: Number(r.scoreSum) }))
+    .sort((a, b) => (`${a.teamId}${a.pulseId}` < `${b.teamId}${b.pulseId}` ? -1 : 1));
+}
+
+/** The rollup's rows of a workspace, and the same counts straight from the answers, rounds and relationships. */
+async function rollupAndAnswers(workspaceId: string) {
+  return {
+    rollup: await read(sql`SELECT team_id AS "teamId", pulse_id AS "pulseId", title,
+        to_char(closes_on, 'YYYY-MM-DD') AS "closesOn", answers, score_sum AS "scoreSum"
+      FROM client_pulse_rounds WHERE workspace_id = ${workspaceId}::uuid`),
+    answers: await read(sql`SELECT r.team_id AS "teamId", p.id AS "pulseId", p.title,
+        to_char(p.closes_on, 'YYYY-MM-DD') AS "closesOn", count(*) AS answers, sum(a.score) AS "scoreSum"
+      FROM pulse_answers a
+      JOIN pulses p ON p.workspace_id = a.workspace_id AND p.id = a.pulse_id AND p.kind = 'client'
+      JOIN relationships r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
+      WHERE a.workspace_id = ${workspaceId}::uuid
+      GROUP BY 1, 2, 3, 4`),
+  };
+}
+
+describe('client pulse rounds per team (the rollup the balance reads)', () => {
+  it('stay equal to the answers through answering, a new title and close, a team change and deletions', async () => {
+    const owner: Session = await t.signup();
+    const [blue, green] = [await makeTeam(owner), await makeTeam(owner)];
+    const a = await makeRelationship(owner, { teamId: blue.id });
+    const b = await makeRelationship(owner, { teamId: blue.id });
+    const c = await makeRelationship(owner, { teamId: green.id });
+    for (const rel of [a, b, c]) for (let i = 0; i < 2; i++) await makeContact(owner, rel.clientId);
+    const send = async (body: Record<string, unknown>) => {
+      const closesOn = new Date(clock.getTime() + 5 * DAY).toISOString().slice(0, 10);
+      const res = await owner.post(owner.ws('/pulses'), { kind: 'client', closesOn, ...body });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string; links: { email: string; url: string }[] };
+    };
+    const answerAll = async (round: { links: { url: string }[] }, first: number) => {
+      for (const [i, l] of round.links.entries()) {
+        const res = await t.anonymous.put(respond(l.url), { score: (first + 3 * i) % 11 });
+        expect(res.statusCode, res.body).toBe(204);
+      }
+    };
+    const summer = await send({ title: 'Summer', relationshipId: a.id });
+    const autumn = await send({ title: 'Autumn (team-wide)', teamId: blue.id });
+    const green1 = await send({ title: 'Green', relationshipId: c.id });
+    await answerAll(summer, 9);
+    await answerAll(autumn, 4);
+    await answerAll(green1, 7);
+    // An employee round is not a client round: its answers never count here.
+    const people = [owner.user.id];
+    for (let i = 0; i < 2; i++) people.push((await t.addMember(owner, 'member')).user.id);
+    const inward = await send({ kind: 'employee', title: 'Inward', teamId: blue.id, memberIds: people });
+    await t.anonymous.put(respond(inward.links[0]!.url), { score: 3, secondScore: 4 });
+
+    const first = await rollupAndAnswers(owner.workspaceId);
+    expect(first.rollup.map((r) => [r.title, r.answers])).toEqual(
+      expect.arrayContaining([
+        ['Summer', 2],
+        ['Autumn (team-wide)', 4],
+        ['Green', 2],
+      ]),
+    );
+    expect(first.rollup).toHaveLength(3);
+    expect(first.rollup).toEqual(first.answers);
+    const blueRounds = (await clientPulseRoundsByTeam(t.database.db, owner.workspaceId, [blue.id])).get(
+      blue.id,
+    );
+    expect(blueRounds?.map((r) => r.title)).toEqual(['Summer', 'Autumn (team-wide)']);
+    expect(blueRounds?.[1]).toMatchObject({ responses: 4, scoreSum: 4 + 7 + 10 + 2, average: 5.8 });
+
+    // A score corrected in the database, a new title and a later close carry over.
+    await t.database.db.execute(
+      sql`UPDATE pulse_answers SET score = 10 WHERE workspace_id = ${owner.workspaceId}::uuid AND pulse_id = ${summer.id}::uuid`,
+    );
+    clock = new Date(clock.getTime() + DAY);
+    const renamed = await owner.patch(owner.ws(`/pulses/${autumn.id}`), {
+      title: 'Autumn',
+      closesOn: new Date(clock.getTime() + 20 * DAY).toISOString().slice(0, 10),
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const changed = await rollupAndAnswers(owner.workspaceId);
+    expect(changed.rollup.find((r) => r.pulseId === summer.id)?.scoreSum).toBe(20);
+    expect(changed.rollup.find((r) => r.pulseId === autumn.id)?.title).toBe('Autumn');
+    expect(changed.rollup).toEqual(changed.answers);
+
+    // A relationship moved to another team takes its answers along (the database's rule, whoever moves it).
+    await t.database.db.execute(
+      sql`UPDATE relationships SET team_id = ${green.id}::uuid WHERE workspace_id = ${owner.workspaceId}::uuid AND id = ${b.id}::uuid`,
+    );
+    const moved = await rollupAndAnswers(owner.workspaceId);
+    expect(moved.rollup.filter((r) => r.pulseId === autumn.id).map((r) => [r.teamId, r.answers])).toEqual(
+      expect.arrayContaining([
+        [blue.id, 2],
+        [green.id, 2],
+      ]),
+    );
+    expect(moved.rollup).toEqual(moved.answers);
+
+    // A deleted relationship takes its answers off; a deleted round takes its rows.
+    expect((await owner.delete(owner.ws(`/relationships/${a.id}`))).statusCode).toBe(204);
+    const gone = await rollupAndAnswers(owner.workspaceId);
+    expect(gone.rollup.some((r) => r.pulseId === summer.id)).toBe(false);
+    expect(gone.rollup).toEqual(gone.answers);
+    expect((await owner.delete(owner.ws(`/pulses/${green1.id}`))).statusCode).toBe(204);
+    const deleted = await rollupAndAnswers(owner.workspaceId);
+    expect(deleted.rollup.some((r) => r.pulseId === green1.id)).toBe(false);
+    expect(deleted.rollup).toEqual(deleted.answers);
+    // What is left: the autumn round's answers from the relationship now in the green team.
+    expect(deleted.rollup.map((r) => [r.teamId, r.pulseId, r.answers])).toEqual([[green.id, autumn.id, 2]]);
+  });
+
+  it('keeps each workspace’s rounds to itself', async () => {
+    const [one, two] = [await t.signup(), await t.signup()];
+    const team = await makeTeam(one);
+    const rel = await makeRelationship(one, { teamId: team.id });
+    await makeContact(one, rel.clientId);
+    const closesOn = new Date(clock.getTime() + 5 * DAY).toISOString().slice(0, 10);
+    const res = await one.post(one.ws('/pulses'), {
+      kind: 'client',
+      title: 'Ours',
+      closesOn,
+      relationshipId: rel.id,
+    });
+    await t.anonymous.put(respond(res.json().links[0].url), { score: 8 });
+    expect((await clientPulseRoundsByTeam(t.database.db, one.workspaceId)).get(team.id)).toHaveLength(1);
+    expect((await clientPulseRoundsByTeam(t.database.db, two.workspaceId)).size).toBe(0);
+    expect((await clientPulseRoundsByTeam(t.database.db, two.workspaceId, [team.id])).size).toBe(0);
+  });
+});
