@@ -15,9 +15,12 @@ import {
   pulsesByMonth,
   stageRank,
   standingOn,
+  standingsOn,
+  startedOnOf,
   tallyWithin,
   topicsByDay,
   topicTally,
+  unitsOf,
 } from './balance.records';
 
 export type Window = {
@@ -125,17 +128,18 @@ const record = (
 
 /** Where a relationship stands, 0–100: stage counts 70%, pyramid level 30%. */
 export function position(stage: Stage, level: PyramidLevel): number {
-  return 100 * (0.7 * (stageRank[stage] / 3) + 0.3 * (levelRank[level] / 2));
+  // 100 · (0.7 · stage/3 + 0.3 · level/2), in whole units (balance.records#unitsOf).
+  return (5 * unitsOf(stage, level)) / 3;
 }
 
 export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'progression';
   if (w.empty) return beforeStart(key);
-  const rels = input.relationships.filter((r) => r.startedOn <= w.to);
-  if (rels.length === 0)
+  const standing = standingsOn(input, w.to);
+  if (standing.count === 0)
     return noData(key, 'No relationships yet: start one to see it move along the stages.');
   const histories = assessmentHistories(input.assessments);
-  const labelOf = new Map(rels.map((r) => [r.id, r.label]));
+  const startedBy = startedOnOf(input.relationships);
 
   // Moves in the window, newest first, of the relationships that had started by its end.
   const first = firstFrom(histories.moves.keys, w.from);
@@ -145,8 +149,8 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   let movesTotal = 0;
   for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first; i--) {
     const m = histories.moves.items[i]!;
-    const label = labelOf.get(m.assessment.relationshipId);
-    if (label === undefined) continue;
+    const started = startedBy.get(m.assessment.relationshipId);
+    if (started === undefined || started.startedOn > w.to) continue;
     movesTotal++;
     if (m.steps > 0) up += m.steps;
     else down -= m.steps;
@@ -155,36 +159,35 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
         record(
           'assessment',
           m.assessment.id,
-          `${label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
+          `${started.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
           m.day,
           m.assessment.relationshipId,
         ),
       );
   }
 
-  // Where each relationship stands at the window's end; only the first few become evidence records.
-  const standing: Evidence[] = [];
-  let sum = 0;
-  const counts = new Map<Stage, number>();
-  for (const r of rels) {
+  // Where the first few relationships stand at the window's end, as evidence beside the moves; the score
+  // counts them all (standingsOn).
+  const standingEvidence: Evidence[] = [];
+  for (const r of input.relationships) {
+    if (moves.length + standingEvidence.length >= MAX_EVIDENCE) break;
+    if (r.startedOn > w.to) continue;
     const current = standingOn(histories, r.id, w.to);
     const stage = current?.stage ?? 'transactional';
     const level = current?.pyramidLevel ?? 'expectations';
-    sum += position(stage, level);
-    counts.set(stage, (counts.get(stage) ?? 0) + 1);
-    if (moves.length + standing.length >= MAX_EVIDENCE) continue;
     const label = `${r.label}: ${stageWords[stage]} · ${levelWords[level]}`;
-    standing.push(
+    standingEvidence.push(
       current
         ? record('assessment', current.id, label, day(current.at), r.id)
         : record('relationship', r.id, label, r.startedOn, r.id),
     );
   }
-  const score = clamp(sum / rels.length);
+  // position() is 5/3 of a relationship's units: the mean position, from the exact sum of units.
+  const score = clamp((5 * standing.units) / (3 * standing.count));
   const spread = (Object.keys(stageRank) as Stage[])
     .reverse()
-    .filter((s) => counts.get(s))
-    .map((s) => `${counts.get(s)} ${stageWords[s]}`)
+    .filter((s) => standing.stages[stageRank[s]])
+    .map((s) => `${standing.stages[stageRank[s]]} ${stageWords[s]}`)
     .join(', ');
   const movement =
     up + down === 0
@@ -193,10 +196,10 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   return scored(
     key,
     score,
-    `${plural(rels.length, 'relationship')} stand at ${score} of 100 on the stage ladder and truth pyramid (${spread}); ` +
+    `${plural(standing.count, 'relationship')} stand at ${score} of 100 on the stage ladder and truth pyramid (${spread}); ` +
       `stage counts 70%, pyramid level 30%, and 100 means all co-creating at unrecognised needs. ${movement}`,
-    [...moves, ...standing],
-    movesTotal + rels.length,
+    [...moves, ...standingEvidence],
+    movesTotal + standing.count,
   );
 }
 

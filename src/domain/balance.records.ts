@@ -190,6 +190,77 @@ export function standingOn(h: Histories, relationshipId: string, day: string): A
   return history.assessments[pastLast(history.days, day) - 1];
 }
 
+/**
+ * Where a relationship stands in whole units: 14 per stage and 9 per pyramid level, so 60 is co-creation at
+ * unrecognised needs. `position` (0–100) is 5/3 of it; sums of units stay exact, sums of positions would not.
+ */
+export const unitsOf = (stage: Stage, level: PyramidLevel) => 14 * stageRank[stage] + 9 * levelRank[level];
+
+/**
+ * The relationships' standing on any day, as prefix sums over the days something changed: how many had
+ * started, their units added up, and how many stood at each stage. A relationship counts from the day it
+ * started, standing where its latest assessment on or before that day put it (or transactional, at
+ * expectations); each later assessment moves it. Built once per input: the twelve windows of a workspace each
+ * read one binary search instead of every relationship's history.
+ */
+export type Standings = { keys: string[]; count: number[]; units: number[]; stages: number[][] };
+
+type Change = { day: string; count: number; units: number; from: number; to: number };
+
+function buildStandings(rels: BalanceInput['relationships'], assessments: Assessment[]): Standings {
+  const h = assessmentHistories(assessments);
+  const changes: Change[] = [];
+  for (const r of rels) {
+    const history = h.byRelationship.get(r.id);
+    let i = history ? pastLast(history.days, r.startedOn) : 0;
+    const start = i > 0 ? history!.assessments[i - 1]! : undefined;
+    let units = start ? unitsOf(start.stage, start.pyramidLevel) : 0;
+    let stage = start ? stageRank[start.stage] : 0;
+    changes.push({ day: r.startedOn, count: 1, units, from: -1, to: stage });
+    for (; history && i < history.assessments.length; i++) {
+      const a = history.assessments[i]!;
+      const next = unitsOf(a.stage, a.pyramidLevel);
+      changes.push({
+        day: history.days[i]!,
+        count: 0,
+        units: next - units,
+        from: stage,
+        to: stageRank[a.stage],
+      });
+      units = next;
+      stage = stageRank[a.stage];
+    }
+  }
+  changes.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const out: Standings = { keys: [], count: [0], units: [0], stages: [[0, 0, 0, 0]] };
+  for (const c of changes) {
+    const stages = [...out.stages.at(-1)!];
+    if (c.from >= 0) stages[c.from]!--;
+    stages[c.to]!++;
+    out.keys.push(c.day);
+    out.count.push(out.count.at(-1)! + c.count);
+    out.units.push(out.units.at(-1)! + c.units);
+    out.stages.push(stages);
+  }
+  return out;
+}
+
+const standingsByRelationships = memo((rels: BalanceInput['relationships']) =>
+  memo((assessments: Assessment[]) => buildStandings(rels, assessments)),
+);
+
+/** How the input's relationships stand on `day`: how many had started, their units, and how many per stage. */
+export function standingsOn(input: BalanceInput, day: string) {
+  const s = standingsByRelationships(input.relationships)(input.assessments);
+  const i = pastLast(s.keys, day);
+  return { count: s.count[i]!, units: s.units[i]!, stages: s.stages[i]! };
+}
+
+/** Each relationship's start and label, by id. */
+export const startedOnOf = memo(
+  (rels: BalanceInput['relationships']) => new Map(rels.map((r) => [r.id, r] as const)),
+);
+
 /** Pulse rounds with answers, by the month they closed in (oldest first), each month's rounds by close day. */
 export const pulsesByMonth = memo((pulses: Pulse[]) => {
   const byMonth = new Map<string, Pulse[]>();
