@@ -5,13 +5,15 @@
 // monthly rollup, check-ins and topics as counts per team and day from theirs (both kept on write by the
 // database) plus each window's first records (balance.tallies): no request walks a year of entries,
 // check-ins or topics.
-import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { BalanceInput } from '../../../domain/balance';
+import type { BalanceInput, PyramidLevel, Stage } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
 import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/balance.calendar';
+import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
+import { isoText } from '../../platform/columns';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
 import { clientPulseRoundsByTeam, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
@@ -21,7 +23,7 @@ import { reflections } from '../reflections/reflections.table';
 import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
-import { dayCounts, type EvidenceWindow, firstCheckIns, firstTopics } from './balance.tallies';
+import { dayCounts, type EvidenceWindow, firstCheckIns, firstTopics, utcDay } from './balance.tallies';
 
 export type BalanceTeam = { id: string; name: string };
 export type BalanceInputs = {
@@ -62,6 +64,13 @@ export async function loadBalanceInputs(
   const dataTo = minDay(lastMonthEnd, opts.today);
   const ids = opts.teamIds;
   const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
+  const teamIn = (column: string) =>
+    ids
+      ? sql`AND ${sql.raw(column)} IN (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql``;
   if (ids?.length === 0)
     return { teams: [], byTeam: new Map(), workspace: null, readLastEvidence: async () => {} };
 
@@ -74,74 +83,50 @@ export async function loadBalanceInputs(
         .from(teams)
         .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
       db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-      db
-        .select({
-          id: relationships.id,
-          teamId: relationships.teamId,
-          createdAt: relationships.createdAt,
-          label: clients.name,
-        })
-        .from(relationships)
-        .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
-        .where(and(eq(relationships.workspaceId, workspaceId), onTeams(relationships.teamId))),
-      db
-        .select({
-          id: assessments.id,
-          relationshipId: assessments.relationshipId,
-          teamId: relationships.teamId,
-          at: assessments.assessedAt,
-          stage: assessments.stage,
-          pyramidLevel: assessments.pyramidLevel,
-        })
-        .from(assessments)
-        .innerJoin(
-          relationships,
-          and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, assessments.relationshipId)),
-        )
-        .where(
-          and(
-            eq(assessments.workspaceId, workspaceId),
-            onTeams(relationships.teamId),
-            lte(assessments.assessedAt, dataEnd),
-          ),
-        ),
+      rowsAsJson<{ id: string; teamId: string; startedOn: string; label: string }>(
+        db,
+        sql`SELECT r.id, r.team_id AS "teamId", ${utcDay('r.created_at')} AS "startedOn", c.name AS label
+            FROM ${relationships} r JOIN ${clients} c ON c.workspace_id = r.workspace_id AND c.id = r.client_id
+            WHERE r.workspace_id = ${workspaceId}::uuid ${teamIn('r.team_id')}`,
+      ),
+      rowsAsJson<{
+        id: string;
+        relationshipId: string;
+        teamId: string;
+        at: string;
+        stage: Stage;
+        pyramidLevel: PyramidLevel;
+      }>(
+        db,
+        sql`SELECT a.id, a.relationship_id AS "relationshipId", r.team_id AS "teamId", ${isoText(sql.raw('a.assessed_at'))} AS at,
+              a.stage, a.pyramid_level AS "pyramidLevel"
+            FROM ${assessments} a JOIN ${relationships} r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
+            WHERE a.workspace_id = ${workspaceId}::uuid ${teamIn('r.team_id')} AND a.assessed_at <= ${dataEnd.toISOString()}::timestamptz`,
+      ),
       monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      db
-        .select({
-          id: experiments.id,
-          teamId: experiments.teamId,
-          relationshipId: experiments.relationshipId,
-          title: experiments.title,
-          startedAt: experiments.startedAt,
-          endedAt: experiments.endedAt,
-        })
-        .from(experiments)
-        .where(
-          and(
-            eq(experiments.workspaceId, workspaceId),
-            onTeams(experiments.teamId),
-            isNotNull(experiments.startedAt),
-            lte(experiments.startedAt, dataEnd),
-            or(isNull(experiments.endedAt), gte(experiments.endedAt, dataStart)),
-          ),
-        ),
-      db
-        .select({
-          id: reflections.id,
-          teamId: reflections.teamId,
-          heldOn: reflections.heldOn,
-          teamName: teams.name,
-        })
-        .from(reflections)
-        .innerJoin(teams, and(eq(teams.workspaceId, workspaceId), eq(teams.id, reflections.teamId)))
-        .where(
-          and(
-            eq(reflections.workspaceId, workspaceId),
-            onTeams(reflections.teamId),
-            gte(reflections.heldOn, dataFrom),
-            lte(reflections.heldOn, dataTo),
-          ),
-        ),
+      rowsAsJson<{
+        id: string;
+        teamId: string;
+        relationshipId: string;
+        title: string;
+        startedOn: string;
+        endedOn: string | null;
+      }>(
+        db,
+        sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
+              ${utcDay('started_at')} AS "startedOn", ${utcDay('ended_at')} AS "endedOn"
+            FROM ${experiments}
+            WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND started_at IS NOT NULL
+              AND started_at <= ${dataEnd.toISOString()}::timestamptz
+              AND (ended_at IS NULL OR ended_at >= ${dataStart.toISOString()}::timestamptz)`,
+      ),
+      rowsAsJson<{ id: string; teamId: string; heldOn: string; teamName: string }>(
+        db,
+        sql`SELECT f.id, f.team_id AS "teamId", to_char(f.held_on, 'YYYY-MM-DD') AS "heldOn", t.name AS "teamName"
+            FROM ${reflections} f JOIN ${teams} t ON t.workspace_id = f.workspace_id AND t.id = f.team_id
+            WHERE f.workspace_id = ${workspaceId}::uuid ${teamIn('f.team_id')}
+              AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date`,
+      ),
       db
         .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
         .from(reflections)
@@ -228,13 +213,13 @@ export async function loadBalanceInputs(
       teamId: r.teamId,
       id: r.id,
       label: r.label,
-      startedOn: day(r.createdAt),
+      startedOn: r.startedOn,
     })),
     assessments: history.map((a) => ({
       teamId: a.teamId,
       id: a.id,
       relationshipId: a.relationshipId,
-      at: a.at.toISOString(),
+      at: a.at,
       stage: a.stage,
       pyramidLevel: a.pyramidLevel,
     })),
@@ -244,8 +229,8 @@ export async function loadBalanceInputs(
       id: e.id,
       title: e.title,
       relationshipId: e.relationshipId,
-      startedOn: day(e.startedAt!),
-      endedOn: e.endedAt ? day(e.endedAt) : null,
+      startedOn: e.startedOn,
+      endedOn: e.endedOn,
     })),
     reflections: held.map((r) => ({
       teamId: r.teamId,

@@ -2,8 +2,10 @@
 // day from the rollup the database keeps on write (`balance_days`, migration 0010), and only the records a
 // window can show as evidence — the first 50 from each window's start, for the scopes whose windows are
 // computed. A large workspace's year is tens of thousands of check-ins and topics; its days per team are
-// hundreds, and its evidence at most a few hundred records per scope.
+// hundreds, and its evidence at most a few hundred records per scope. Each read comes back as one JSON value
+// (db/json-rows.ts).
 import { sql } from 'drizzle-orm';
+import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { balanceDays } from './balance.table';
 
@@ -29,11 +31,8 @@ export type RaisedTopic = {
   raisedOn: string;
 };
 
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
-const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
+/** A timestamp column's UTC day as text (null stays null). */
+export const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
 const onTeams = (teamIds: string[] | undefined) =>
   teamIds
     ? sql`AND team_id IN (${sql.join(
@@ -51,7 +50,7 @@ type Scope = { from: string; to: string; teamIds?: string[] };
 
 /** Check-ins due (and held on time) and topics raised (and by clients) per team and day in [from, to]. */
 export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
-  const found = await rows<{
+  const found = await rowsAsJson<{
     teamId: string;
     day: string;
     due: number;
@@ -105,7 +104,7 @@ const windowEnd = sql.raw(`(w.to_day + 1)::timestamp at time zone 'UTC'`);
 /** The first check-ins due in each window (ordered as the rule orders them: due time, then id), each once. */
 export async function firstCheckIns(db: Db, workspaceId: string, windows: EvidenceWindow[]) {
   if (windows.length === 0) return [];
-  return rows<DueCheckIn>(
+  return rowsAsJson<DueCheckIn>(
     db,
     sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y."dueOn", y."heldOn", y.scheduled_for FROM (${perWindow(
       windows,
@@ -127,7 +126,7 @@ export async function firstCheckIns(db: Db, workspaceId: string, windows: Eviden
 /** The first topics raised in each window (by creation time, then id), each once. */
 export async function firstTopics(db: Db, workspaceId: string, windows: EvidenceWindow[]) {
   if (windows.length === 0) return [];
-  return rows<RaisedTopic>(
+  return rowsAsJson<RaisedTopic>(
     db,
     sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y.label, y."raisedBy", y."raisedOn", y.created_at FROM (${perWindow(
       windows,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
+import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
 import { clientRoundsByTeam } from './pulse-rounds.table';
@@ -100,23 +101,26 @@ export async function clientPulseRoundsByTeam(
   teamIds?: readonly string[],
 ): Promise<Map<string, PulseRound[]>> {
   if (teamIds?.length === 0) return new Map();
-  const rows = await db
-    .select({
-      teamId: clientRoundsByTeam.teamId,
-      pulseId: clientRoundsByTeam.pulseId,
-      title: clientRoundsByTeam.title,
-      closesOn: clientRoundsByTeam.closesOn,
-      answers: clientRoundsByTeam.answers,
-      scoreSum: clientRoundsByTeam.scoreSum,
-    })
-    .from(clientRoundsByTeam)
-    .where(
-      and(
-        eq(clientRoundsByTeam.workspaceId, workspaceId),
-        teamIds ? inArray(clientRoundsByTeam.teamId, [...teamIds]) : undefined,
-      ),
-    )
-    .orderBy(clientRoundsByTeam.closesOn, clientRoundsByTeam.pulseId);
+  const onTeams = teamIds
+    ? sql`AND team_id IN (${sql.join(
+        teamIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const rows = await rowsAsJson<{
+    teamId: string;
+    pulseId: string;
+    title: string;
+    closesOn: string;
+    answers: number;
+    scoreSum: number;
+  }>(
+    db,
+    sql`SELECT team_id AS "teamId", pulse_id AS "pulseId", title, to_char(closes_on, 'YYYY-MM-DD') AS "closesOn",
+          answers, score_sum AS "scoreSum"
+        FROM ${clientRoundsByTeam} WHERE workspace_id = ${workspaceId}::uuid ${onTeams}
+        ORDER BY closes_on, pulse_id`,
+  );
   const m = new Map<string, PulseRound[]>();
   for (const r of rows) {
     const round: PulseRound = {
