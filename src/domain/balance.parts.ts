@@ -10,7 +10,6 @@ import {
   checkInTally,
   firstFrom,
   firstWithin,
-  levelRank,
   pastLast,
   pulsesByMonth,
   stageRank,
