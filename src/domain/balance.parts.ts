@@ -12,10 +12,10 @@ import {
   firstWithin,
   pastLast,
   pulsesByMonth,
+  relationshipsById,
   stageRank,
   standingOn,
   standingsOn,
-  startedOnOf,
   tallyWithin,
   topicsByDay,
   topicTally,
@@ -138,7 +138,7 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   if (standing.count === 0)
     return noData(key, 'No relationships yet: start one to see it move along the stages.');
   const histories = assessmentHistories(input.assessments);
-  const startedBy = startedOnOf(input.relationships);
+  const byId = relationshipsById(input.relationships);
 
   // Moves in the window, newest first, of the relationships that had started by its end.
   const first = firstFrom(histories.moves.keys, w.from);
@@ -148,8 +148,8 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   let movesTotal = 0;
   for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first; i--) {
     const m = histories.moves.items[i]!;
-    const started = startedBy.get(m.assessment.relationshipId);
-    if (started === undefined || started.startedOn > w.to) continue;
+    const rel = byId.get(m.assessment.relationshipId);
+    if (rel === undefined || rel.startedOn > w.to) continue;
     movesTotal++;
     if (m.steps > 0) up += m.steps;
     else down -= m.steps;
@@ -158,7 +158,7 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
         record(
           'assessment',
           m.assessment.id,
-          `${started.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
+          `${rel.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
           m.day,
           m.assessment.relationshipId,
         ),

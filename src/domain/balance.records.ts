@@ -256,8 +256,8 @@ export function standingsOn(input: BalanceInput, day: string) {
   return { count: s.count[i]!, units: s.units[i]!, stages: s.stages[i]! };
 }
 
-/** Each relationship's start and label, by id. */
-export const startedOnOf = memo(
+/** The input's relationships by id (their start and label). */
+export const relationshipsById = memo(
   (rels: BalanceInput['relationships']) => new Map(rels.map((r) => [r.id, r] as const)),
 );
 

@@ -2,9 +2,10 @@
 // relationships, assessments, check-ins, topics, time entries, experiments, reflections) and the pulse
 // series for speed, and writes nothing.
 // Every query filters by workspace_id and is served by an index that leads with it. Time comes from its
-// monthly rollup, check-ins and topics as counts per team and day from theirs (both kept on write by the
-// database) plus each window's first records (balance.tallies): no request walks a year of entries,
-// check-ins or topics.
+// monthly rollup, check-ins and topics as counts per team and day from theirs, client pulses as one row per
+// team and round from theirs (all kept on write by the database), plus each window's first records
+// (balance.tallies): no request walks a year of entries, check-ins, topics or answers. The large reads come
+// back as one JSON value each (db/json-rows.ts).
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput, PyramidLevel, Stage } from '../../../domain/balance';
