@@ -22,3 +22,18 @@ export const isoText = (value: SQLWrapper) =>
 
 /** `isoText`, or null for a null timestamp. */
 export const isoTextOrNull = (value: SQLWrapper) => isoText(value) as unknown as SQL<string | null>;
+
+/** A timestamp column's UTC day as text, `YYYY-MM-DD` (null stays null), for raw reads. */
+export const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
+
+/**
+ * `AND <column> IN (…)` over the given ids, for raw reads limited to some of a workspace's rows (the teams
+ * asked for); nothing when `ids` is absent, meaning all of them.
+ */
+export const andIdIn = (column: string, ids: readonly string[] | undefined) =>
+  ids
+    ? sql`AND ${sql.raw(column)} IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;

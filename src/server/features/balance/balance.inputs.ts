@@ -14,7 +14,7 @@ import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/ba
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
-import { isoText } from '../../platform/columns';
+import { andIdIn, isoText, utcDay } from '../../platform/columns';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
 import { clientPulseRoundsByTeam, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
@@ -24,7 +24,7 @@ import { reflections } from '../reflections/reflections.table';
 import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
-import { dayCounts, type EvidenceWindow, firstCheckIns, firstTopics, utcDay } from './balance.tallies';
+import { dayCounts, type EvidenceWindow, firstCheckIns, firstTopics } from './balance.tallies';
 
 export type BalanceTeam = { id: string; name: string };
 export type BalanceInputs = {
@@ -65,18 +65,12 @@ export async function loadBalanceInputs(
   const dataTo = minDay(lastMonthEnd, opts.today);
   const ids = opts.teamIds;
   const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
-  const teamIn = (column: string) =>
-    ids
-      ? sql`AND ${sql.raw(column)} IN (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-      : sql``;
+  const teamIn = (column: string) => andIdIn(column, ids);
   if (ids?.length === 0)
     return { teams: [], byTeam: new Map(), workspace: null, readLastEvidence: async () => {} };
 
-  const dataEnd = new Date(`${dataTo}T23:59:59.999Z`);
-  const dataStart = new Date(`${dataFrom}T00:00:00Z`);
+  const dataEnd = `${dataTo}T23:59:59.999Z`;
+  const dataStart = `${dataFrom}T00:00:00.000Z`;
   const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, days, clientRounds, teamRounds] =
     await Promise.all([
       db
@@ -102,7 +96,7 @@ export async function loadBalanceInputs(
         sql`SELECT a.id, a.relationship_id AS "relationshipId", r.team_id AS "teamId", ${isoText(sql.raw('a.assessed_at'))} AS at,
               a.stage, a.pyramid_level AS "pyramidLevel"
             FROM ${assessments} a JOIN ${relationships} r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
-            WHERE a.workspace_id = ${workspaceId}::uuid ${teamIn('r.team_id')} AND a.assessed_at <= ${dataEnd.toISOString()}::timestamptz`,
+            WHERE a.workspace_id = ${workspaceId}::uuid ${teamIn('r.team_id')} AND a.assessed_at <= ${dataEnd}::timestamptz`,
       ),
       monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
       rowsAsJson<{
@@ -118,8 +112,8 @@ export async function loadBalanceInputs(
               ${utcDay('started_at')} AS "startedOn", ${utcDay('ended_at')} AS "endedOn"
             FROM ${experiments}
             WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND started_at IS NOT NULL
-              AND started_at <= ${dataEnd.toISOString()}::timestamptz
-              AND (ended_at IS NULL OR ended_at >= ${dataStart.toISOString()}::timestamptz)`,
+              AND started_at <= ${dataEnd}::timestamptz
+              AND (ended_at IS NULL OR ended_at >= ${dataStart}::timestamptz)`,
       ),
       rowsAsJson<{ id: string; teamId: string; heldOn: string; teamName: string }>(
         db,

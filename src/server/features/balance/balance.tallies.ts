@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
+import { andIdIn, utcDay } from '../../platform/columns';
 import { balanceDays } from './balance.table';
 
 /** Evidence the balance shows per part and window (balance.parts MAX_EVIDENCE). */
@@ -31,15 +32,6 @@ export type RaisedTopic = {
   raisedOn: string;
 };
 
-/** A timestamp column's UTC day as text (null stays null). */
-export const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
-const onTeams = (teamIds: string[] | undefined) =>
-  teamIds
-    ? sql`AND team_id IN (${sql.join(
-        teamIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
 const windowList = (windows: EvidenceWindow[]) =>
   sql.join(
     windows.map((w) => sql`(${w.teamId}::uuid, ${w.from}::date, ${w.to}::date)`),
@@ -63,7 +55,7 @@ export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
           check_ins_on_time AS "onTime", topics_raised AS raised, topics_by_client AS "byClient"
         FROM ${balanceDays}
         WHERE workspace_id = ${workspaceId}::uuid AND day >= ${scope.from}::date AND day <= ${scope.to}::date
-          ${onTeams(scope.teamIds)}`,
+          ${andIdIn('team_id', scope.teamIds)}`,
   );
   const checkIns: DayCount[] = [];
   const topics: DayCount[] = [];

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
+import { andIdIn } from '../../platform/columns';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
 import { clientRoundsByTeam } from './pulse-rounds.table';
 import { pulseAnswers, pulses } from './pulses.table';
@@ -101,12 +102,6 @@ export async function clientPulseRoundsByTeam(
   teamIds?: readonly string[],
 ): Promise<Map<string, PulseRound[]>> {
   if (teamIds?.length === 0) return new Map();
-  const onTeams = teamIds
-    ? sql`AND team_id IN (${sql.join(
-        teamIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
   const rows = await rowsAsJson<{
     teamId: string;
     pulseId: string;
@@ -118,7 +113,7 @@ export async function clientPulseRoundsByTeam(
     db,
     sql`SELECT team_id AS "teamId", pulse_id AS "pulseId", title, to_char(closes_on, 'YYYY-MM-DD') AS "closesOn",
           answers, score_sum AS "scoreSum"
-        FROM ${clientRoundsByTeam} WHERE workspace_id = ${workspaceId}::uuid ${onTeams}
+        FROM ${clientRoundsByTeam} WHERE workspace_id = ${workspaceId}::uuid ${andIdIn('team_id', teamIds)}
         ORDER BY closes_on, pulse_id`,
   );
   const m = new Map<string, PulseRound[]>();

@@ -3,6 +3,7 @@
 // member_id | team_id | relationship_id, date); and the balance's months, read from the rollup kept on write.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
+import { andIdIn } from '../../platform/columns';
 import { type TimeKind, type TimeSummary, type TimeSummaryQuery, timeKinds } from './time.contract';
 import { timeWhere } from './time.store';
 import { timeEntries, timeMonths } from './time.table';
@@ -116,12 +117,7 @@ export async function monthlyTime(
   range: { from: string; to: string; teamIds?: string[] },
 ) {
   if (range.teamIds?.length === 0) return [];
-  const onTeams = range.teamIds
-    ? sql`AND team_id IN (${sql.join(
-        range.teamIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
+  const onTeams = andIdIn('team_id', range.teamIds);
   const found = await rows<{
     teamId: string | null;
     month: string;
