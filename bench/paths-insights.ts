@@ -65,6 +65,14 @@ const named = (r: string) => `JOIN clients c ON c.workspace_id = ${r}.workspace_
 /** Active relationships, inlined where used: each use then gets its own index path (a shared CTE is one scan). */
 const ACTIVE = `(SELECT * FROM relationships WHERE workspace_id = $1 AND status = 'active')`;
 
+/** A move's direction: the stage's step, or the level's when the stage stayed. */
+const rank = (column: string, order: string[]) =>
+  `array_position(ARRAY[${order.map((o) => `'${o}'`).join(', ')}]::text[], ${column})`;
+const STAGES = ['transactional', 'advisory', 'partnership', 'co_creation'];
+const LEVELS = ['expectations', 'desires', 'unrecognized_needs'];
+const DIRECTION = `CASE WHEN a.stage <> p.stage THEN sign(${rank('a.stage', STAGES)} - ${rank('p.stage', STAGES)})
+  ELSE sign(${rank('a.pyramid_level', LEVELS)} - ${rank('p.pyramid_level', LEVELS)}) END::int`;
+
 export function portfolioFloor(m: Measured): Statement {
   const today = dayOf(new Date());
   const dueList = (cond: string) => `(SELECT coalesce(json_agg(x ORDER BY x.due, x.id), '[]') FROM (
@@ -74,7 +82,7 @@ export function portfolioFloor(m: Measured): Statement {
     text: `WITH moves AS (
         SELECT mv.*, row_number() OVER (ORDER BY mv.at DESC, mv.id DESC) AS rn FROM (
           SELECT a.id, a.relationship_id, a.stage, a.pyramid_level AS level, a.assessed_at AS at, a.note,
-                 p.stage AS prev_stage, p.pyramid_level AS prev_level
+                 p.stage AS prev_stage, p.pyramid_level AS prev_level, ${DIRECTION} AS dir
           FROM assessments a
           LEFT JOIN LATERAL (
             SELECT b.stage, b.pyramid_level FROM assessments b
@@ -93,16 +101,18 @@ export function portfolioFloor(m: Measured): Statement {
            SELECT h.relationship_id AS id, h.risk_rank, h.score, h.risks, ${ref('r')} AS relationship
            FROM relationship_health h JOIN ${ACTIVE} r ON r.id = h.relationship_id ${named('r')}
            WHERE h.workspace_id = $1 AND h.risk_count > 0 ORDER BY h.risk_rank DESC, h.relationship_id LIMIT 10) x) AS risks,
-        (SELECT count(*)::int FROM relationship_health h JOIN ${ACTIVE} r ON r.id = h.relationship_id
-           WHERE h.workspace_id = $1 AND h.risk_count > 0) AS at_risk,
+        (SELECT count(*)::int FROM ${ACTIVE} a WHERE health_at_risk) AS at_risk,
         ${dueList('r.next_check_in_due < $2::date')} AS overdue,
         (SELECT count(*)::int FROM ${ACTIVE} a WHERE next_check_in_due < $2::date) AS overdue_count,
         ${dueList(`r.next_check_in_due BETWEEN $2::date AND $2::date + 14`)} AS upcoming,
         (SELECT count(*)::int FROM ${ACTIVE} a WHERE next_check_in_due BETWEEN $2::date AND $2::date + 14) AS upcoming_count,
+        (SELECT json_build_object('up', count(*) FILTER (WHERE dir > 0), 'down', count(*) FILTER (WHERE dir < 0))
+           FROM moves) AS move_counts,
         (SELECT coalesce(json_agg(json_build_object('id', mv.id, 'stage', mv.stage, 'level', mv.level,
                   'prevStage', mv.prev_stage, 'prevLevel', mv.prev_level, 'at', mv.at, 'note', mv.note,
-                  'relationship', CASE WHEN mv.rn <= 20 THEN ${ref('r')} END) ORDER BY mv.rn), '[]')
-           FROM moves mv JOIN relationships r ON r.workspace_id = $1 AND r.id = mv.relationship_id ${named('r')}) AS movements`,
+                  'dir', mv.dir, 'relationship', ${ref('r')}) ORDER BY mv.rn), '[]')
+           FROM moves mv JOIN relationships r ON r.workspace_id = $1 AND r.id = mv.relationship_id ${named('r')}
+           WHERE mv.rn <= 20) AS movements`,
     params: [m.workspaceId, today, `${addDays(today, -90)}T00:00:00.000Z`],
   };
 }
@@ -123,11 +133,19 @@ export function balanceFloor(m: Measured): Statement {
     `JOIN relationships r ON r.workspace_id = ${t}.workspace_id AND r.id = ${t}.relationship_id`;
   return {
     // Each of the workspace's twelve windows, for its first check-ins and topics.
-    text: `WITH months AS (SELECT generate_series($6::date, $7::date, interval '1 month')::date AS m),
+    // The months as a list, not generate_series: its estimate of 1,000 rows priced the statement high enough
+    // for PostgreSQL to compile it (JIT, ~1 s at L) — none of the app's statements is priced that high.
+    text: `WITH months AS (SELECT m::date FROM (VALUES ${months.map((_, i) => `($${6 + i}::date)`).join(', ')}) AS v(m)),
       starts AS (SELECT (created_at at time zone 'UTC')::date AS since, m FROM workspaces, months WHERE id = $1),
       windows AS (SELECT (m - interval '2 months')::date AS from_day,
                     greatest((m - interval '2 months')::date, since) AS active_from,
-                    least((m + interval '1 month' - interval '1 day')::date, $5::date) AS to_day FROM starts)
+                    least((m + interval '1 month' - interval '1 day')::date, $5::date) AS to_day FROM starts),
+      -- Client pulse rounds closed by today per team and month, and per month across the workspace.
+      pulse_months AS (SELECT team_id, month, count(DISTINCT pulse_id)::int AS rounds, sum(answers)::int AS responses,
+                         sum(score_sum)::int AS score_sum
+                       FROM (SELECT team_id, pulse_id, to_char(closes_on, 'YYYY-MM') AS month, answers, score_sum
+                             FROM client_pulse_rounds WHERE workspace_id = $1 AND closes_on <= $5::date AND answers > 0) r
+                       GROUP BY GROUPING SETS ((team_id, month), (month)))
       SELECT
       ${agg(`SELECT id, name, created_at FROM teams WHERE workspace_id = $1`)} AS teams,
       (SELECT created_at FROM workspaces WHERE id = $1) AS workspace_created_at,
@@ -169,10 +187,19 @@ export function balanceFloor(m: Measured): Statement {
             ORDER BY x.created_at, x.id LIMIT 50) t ${relTeam('t')}`,
         ),
       )} AS topics,
-      ${agg(`SELECT team_id, pulse_id, title, closes_on, answers, score_sum FROM client_pulse_rounds
-             WHERE workspace_id = $1 ORDER BY closes_on, pulse_id`)} AS client_pulse,
+      ${agg(`SELECT team_id, month, rounds, responses, score_sum FROM pulse_months`)} AS client_pulse_months,
+      ${agg(`SELECT x.* FROM (SELECT DISTINCT s.month FROM months m CROSS JOIN LATERAL (
+               SELECT month FROM pulse_months WHERE team_id IS NULL AND month <= to_char(m.m, 'YYYY-MM')
+               ORDER BY month DESC LIMIT 2) s) shown
+             CROSS JOIN LATERAL (
+               SELECT pulse_id, min(title) AS title, closes_on, sum(answers)::int AS answers, sum(score_sum)::int AS score_sum
+               FROM client_pulse_rounds
+               WHERE workspace_id = $1 AND closes_on >= to_date(shown.month, 'YYYY-MM')
+                 AND closes_on < (to_date(shown.month, 'YYYY-MM') + interval '1 month')::date
+                 AND closes_on <= $5::date AND answers > 0
+               GROUP BY closes_on, pulse_id ORDER BY closes_on, pulse_id LIMIT 50) x`)} AS client_pulse_rounds,
       ${rounds('p.team_id', `p.workspace_id = $1 AND p.team_id IN (SELECT id FROM teams WHERE workspace_id = $1) AND p.kind = 'employee' AND pa.workspace_id = $1`)} AS team_pulse`,
-    params: [m.workspaceId, start, end, dataFrom, today, firstDay(months[0]!), firstDay(months.at(-1)!)],
+    params: [m.workspaceId, start, end, dataFrom, today, ...months.map((month) => firstDay(month))],
   };
 }
 

@@ -11,6 +11,7 @@ import {
   firstFrom,
   firstWithin,
   pastLast,
+  pulseCountsByMonth,
   pulsesByMonth,
   relationshipsById,
   stageRank,
@@ -239,7 +240,8 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
 }
 
 type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
-type PulseMonth = { month: string; average: number; answers: number; rounds: Pulse[] };
+/** One month's reading: its pooled average, answers and rounds, and the rounds it can show. */
+type PulseMonth = { month: string; average: number; answers: number; roundCount: number; rounds: Pulse[] };
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
 /**
@@ -256,30 +258,61 @@ function pulseMonths(pulses: Pulse[], w: Window, count: number): PulseMonth[] {
     if (closed.length === 0) continue;
     const answers = closed.reduce((n, r) => n + r.responses, 0);
     const sum = closed.reduce((n, r) => n + r.scoreSum, 0);
-    out.unshift({ month: months[i]!, average: oneDecimal(sum / answers), answers, rounds: closed });
+    out.unshift({
+      month: months[i]!,
+      average: oneDecimal(sum / answers),
+      answers,
+      roundCount: closed.length,
+      rounds: closed,
+    });
   }
   return out;
 }
 
+/** As pulseMonths, from monthly counts (closed by `today`, so by every window's end) and their evidence. */
+function countedPulseMonths(input: BalanceInput, counts: PulseMonthCountList, w: Window): PulseMonth[] {
+  const { months, items } = pulseCountsByMonth(counts);
+  const shown = pulsesByMonth(input.clientPulses ?? []);
+  const out: PulseMonth[] = [];
+  for (let i = pastLast(months, w.to.slice(0, 7)) - 1; i >= 0 && out.length < 2; i--) {
+    const c = items[i]!;
+    const j = pastLast(shown.months, c.month) - 1;
+    out.unshift({
+      month: c.month,
+      average: oneDecimal(c.scoreSum / c.responses),
+      answers: c.responses,
+      roundCount: c.rounds,
+      rounds: j >= 0 && shown.months[j] === c.month ? shown.rounds[j]! : [],
+    });
+  }
+  return out;
+}
+type PulseMonthCountList = NonNullable<BalanceInput['clientPulseMonths']>;
+
 const pulseEvidence = (months: PulseMonth[]) =>
   months.flatMap((m) => m.rounds.map((p) => record('pulse', p.id, p.label, p.closedOn)));
+const roundsIn = (months: PulseMonth[]) => months.reduce((n, m) => n + m.roundCount, 0);
 
 export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'clientPulse';
-  if (!input.clientPulses)
+  if (!input.clientPulses && !input.clientPulseMonths)
     return noData(key, 'No client pulse yet: this part counts once clients answer one.');
   if (w.empty) return beforeStart(key);
-  const months = pulseMonths(input.clientPulses, w, 2);
+  const months = input.clientPulseMonths
+    ? countedPulseMonths(input, input.clientPulseMonths, w)
+    : pulseMonths(input.clientPulses ?? [], w, 2);
   const latest = months.at(-1);
   if (!latest || `${latest.month}-31` < w.from) return noData(key, `No client pulse closed ${since(w)}.`);
   const previous = months.at(-2);
   const delta = previous ? oneDecimal(latest.average - previous.average) : 0;
   const when = (m: PulseMonth) => monthName(`${m.month}-01`, input.today);
+  const shown = [latest, ...(previous ? [previous] : [])];
   return scored(
     key,
     clamp(10 * latest.average + 5 * delta),
     `Client pulses closed in ${when(latest)} averaged ${latest.average} of 10 (${plural(latest.answers, 'answer')})${previous ? `, ${delta >= 0 ? 'up' : 'down'} from ${previous.average} in ${when(previous)}` : ''}; ten points per point of the average, five more (or less) per point it rose (or fell).`,
-    pulseEvidence([latest, ...(previous ? [previous] : [])]),
+    pulseEvidence(shown),
+    roundsIn(shown),
   );
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BalanceInput, computeBalance } from './balance';
-import { dayArb, inputArb } from './balance.arbitraries';
+import { dayArb, inputArb, TODAY } from './balance.arbitraries';
 import { addMonths, daysBetween, firstDay, lastDay, minDay } from './balance.calendar';
 import { named } from './balance.parts';
 import {
@@ -10,6 +10,8 @@ import {
   checkInsByDue,
   firstWithin,
   onTime,
+  pulseMonthsShown,
+  pulsesByMonth,
   type Sorted,
   stageRank,
   standingOn,
@@ -192,6 +194,61 @@ describe('the balance’s sorted records', () => {
       { numRuns: 60 },
     );
     expect(trimmed).toBeGreaterThan(10); // most runs leave records out, so the evidence really is a subset
+  });
+
+  it('scores client pulses the same from monthly counts and each shown month’s first rounds as from every round', () => {
+    // Closed by today, up to 240 rounds over the year: months hold more rounds than the 50 the evidence shows.
+    const closedDay = fc
+      .integer({ min: Date.UTC(2024, 9, 1), max: Date.parse(`${TODAY}T00:00:00Z`) })
+      .map((ms) => new Date(ms).toISOString().slice(0, 10));
+    const withRounds = fc
+      .record({
+        input: inputArb,
+        rounds: fc.array(
+          fc.record({ on: closedDay, responses: fc.integer({ min: 0, max: 6 }), score: fc.nat({ max: 10 }) }),
+          { minLength: 1, maxLength: 240 },
+        ),
+      })
+      .map(({ input, rounds }) => ({
+        ...input,
+        clientPulses: rounds.map((r, i) => ({
+          id: `p${String(i).padStart(3, '0')}`,
+          label: `Round ${i}`,
+          closedOn: r.on,
+          responses: r.responses,
+          scoreSum: r.responses * r.score,
+        })),
+      }));
+    let trimmed = 0;
+    fc.assert(
+      fc.property(withRounds, (input) => {
+        const months = new Map<
+          string,
+          { month: string; rounds: number; responses: number; scoreSum: number }
+        >();
+        for (const r of input.clientPulses) {
+          if (r.responses === 0) continue; // a round nobody answered is not a reading
+          const m = months.get(r.closedOn.slice(0, 7)) ?? {
+            month: r.closedOn.slice(0, 7),
+            rounds: 0,
+            responses: 0,
+            scoreSum: 0,
+          };
+          m.rounds++;
+          m.responses += r.responses;
+          m.scoreSum += r.scoreSum;
+          months.set(m.month, m);
+        }
+        const shown = new Set(pulseMonthsShown([...months.keys()].sort(), input.months));
+        const { months: byMonth, rounds } = pulsesByMonth(input.clientPulses);
+        const evidence = byMonth.flatMap((m, i) => (shown.has(m) ? rounds[i]!.slice(0, 50) : []));
+        const compact = { ...input, clientPulseMonths: [...months.values()], clientPulses: evidence };
+        if (evidence.length < input.clientPulses.length) trimmed++;
+        expect(computeBalance(compact, 'T')).toEqual(computeBalance(input, 'T'));
+      }),
+      { numRuns: 80 },
+    );
+    expect(trimmed).toBeGreaterThan(20); // most runs leave rounds out, so the evidence really is a subset
   });
 
   it('counts days between two dates across months and leap years', () => {

@@ -205,42 +205,50 @@ export const unitsOf = (stage: Stage, level: PyramidLevel) => 14 * stageRank[sta
  */
 export type Standings = { keys: string[]; count: number[]; units: number[]; stages: number[][] };
 
-type Change = { day: string; count: number; units: number; from: number; to: number };
+/** One day's net change: relationships started, units, and how many stand at each stage (by rank). */
+type DayChange = { count: number; units: number; stages: [number, number, number, number] };
 
 function buildStandings(rels: BalanceInput['relationships'], assessments: Assessment[]): Standings {
   const h = assessmentHistories(assessments);
-  const changes: Change[] = [];
+  // Changes summed per day first: a large workspace has thousands of assessments on a few hundred days.
+  const byDay = new Map<string, DayChange>();
+  const on = (day: string) => {
+    let d = byDay.get(day);
+    if (!d) {
+      d = { count: 0, units: 0, stages: [0, 0, 0, 0] };
+      byDay.set(day, d);
+    }
+    return d;
+  };
   for (const r of rels) {
     const history = h.byRelationship.get(r.id);
     let i = history ? pastLast(history.days, r.startedOn) : 0;
     const start = i > 0 ? history!.assessments[i - 1]! : undefined;
     let units = start ? unitsOf(start.stage, start.pyramidLevel) : 0;
     let stage = start ? stageRank[start.stage] : 0;
-    changes.push({ day: r.startedOn, count: 1, units, from: -1, to: stage });
+    const started = on(r.startedOn);
+    started.count++;
+    started.units += units;
+    started.stages[stage]!++;
     for (; history && i < history.assessments.length; i++) {
       const a = history.assessments[i]!;
       const next = unitsOf(a.stage, a.pyramidLevel);
-      changes.push({
-        day: history.days[i]!,
-        count: 0,
-        units: next - units,
-        from: stage,
-        to: stageRank[a.stage],
-      });
+      const d = on(history.days[i]!);
+      d.units += next - units;
+      d.stages[stage]!--;
+      d.stages[stageRank[a.stage]]!++;
       units = next;
       stage = stageRank[a.stage];
     }
   }
-  changes.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const out: Standings = { keys: [], count: [0], units: [0], stages: [[0, 0, 0, 0]] };
-  for (const c of changes) {
-    const stages = [...out.stages.at(-1)!];
-    if (c.from >= 0) stages[c.from]!--;
-    stages[c.to]!++;
-    out.keys.push(c.day);
-    out.count.push(out.count.at(-1)! + c.count);
-    out.units.push(out.units.at(-1)! + c.units);
-    out.stages.push(stages);
+  const keys = [...byDay.keys()].sort();
+  const out: Standings = { keys, count: [0], units: [0], stages: [[0, 0, 0, 0]] };
+  for (const [i, day] of keys.entries()) {
+    const d = byDay.get(day)!;
+    const before = out.stages[i]!;
+    out.count.push(out.count[i]! + d.count);
+    out.units.push(out.units[i]! + d.units);
+    out.stages.push(before.map((n, s) => n + d.stages[s]!));
   }
   return out;
 }
@@ -261,7 +269,10 @@ export const relationshipsById = memo(
   (rels: BalanceInput['relationships']) => new Map(rels.map((r) => [r.id, r] as const)),
 );
 
-/** Pulse rounds with answers, by the month they closed in (oldest first), each month's rounds by close day. */
+const byClose = (a: Pulse, b: Pulse) =>
+  a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** Pulse rounds with answers, by the month they closed in (oldest first), each month's rounds by close day and id. */
 export const pulsesByMonth = memo((pulses: Pulse[]) => {
   const byMonth = new Map<string, Pulse[]>();
   for (const p of pulses) {
@@ -272,5 +283,28 @@ export const pulsesByMonth = memo((pulses: Pulse[]) => {
     else byMonth.set(month, [p]);
   }
   const months = [...byMonth.keys()].sort();
-  return { months, rounds: months.map((m) => byMonth.get(m)!) };
+  return { months, rounds: months.map((m) => byMonth.get(m)!.sort(byClose)) };
 });
+
+type PulseMonthCount = NonNullable<BalanceInput['clientPulseMonths']>[number];
+
+/** Monthly pulse counts with answers, oldest first, and their months as the keys. */
+export const pulseCountsByMonth = memo((counts: PulseMonthCount[]) => {
+  const items = counts.filter((c) => c.responses > 0).sort((a, b) => (a.month < b.month ? -1 : 1));
+  return { months: items.map((c) => c.month), items };
+});
+
+/**
+ * The months whose rounds a client pulse part can show for windows ending in `asked` months: for each, the
+ * last month with rounds up to it and the one before (the part compares the two). A read model reads these
+ * months' first rounds as the evidence, beside the counts of every month.
+ */
+export function pulseMonthsShown(months: readonly string[], asked: readonly string[]): string[] {
+  const shown = new Set<string>();
+  for (const month of asked) {
+    const i = pastLast(months as string[], month) - 1;
+    if (i >= 0) shown.add(months[i]!);
+    if (i >= 1) shown.add(months[i - 1]!);
+  }
+  return [...shown].sort();
+}

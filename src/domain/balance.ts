@@ -141,6 +141,14 @@ export type BalanceInput = {
   topicDays?: { day: string; total: number; counted: number }[];
   /** Closed pulse rounds in scope: how many answered and their scores added up (an average hides its weight). */
   clientPulses?: { id: string; label: string; closedOn: string; responses: number; scoreSum: number }[];
+  /**
+   * Client pulse rounds closed by `today`, per month they closed in: how many rounds, answers and their scores
+   * added up. When given, the client pulse part scores from these and `clientPulses` needs to hold only the
+   * evidence: at least the first 50 rounds (by close day, then id) of each month a window shows
+   * (balance.records#pulseMonthsShown). A large workspace closes thousands of rounds a year; its months are a
+   * few dozen.
+   */
+  clientPulseMonths?: { month: string; rounds: number; responses: number; scoreSum: number }[];
   teamPulses?: { id: string; label: string; closedOn: string; responses: number; scoreSum: number }[];
 };
 

@@ -2,29 +2,39 @@
 // relationships, assessments, check-ins, topics, time entries, experiments, reflections) and the pulse
 // series for speed, and writes nothing.
 // Every query filters by workspace_id and is served by an index that leads with it. Time comes from its
-// monthly rollup, check-ins and topics as counts per team and day from theirs, client pulses as one row per
-// team and round from theirs (all kept on write by the database), plus each window's first records
-// (balance.tallies): no request walks a year of entries, check-ins, topics or answers. The large reads come
+// monthly rollup, check-ins and topics as counts per team and day from theirs, client pulses as counts per
+// team and month from theirs (all kept on write by the database), plus each window's first records and the
+// first rounds of the months it shows (balance.tallies): no request walks a year of entries, check-ins,
+// topics or answers. The large reads come
 // back as one JSON value each (db/json-rows.ts).
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput, PyramidLevel, Stage } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
 import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/balance.calendar';
+import { pulseMonthsShown } from '../../../domain/balance.records';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
 import { andIdIn, isoText, utcDay } from '../../platform/columns';
 import { clients } from '../clients/clients.table';
 import { experiments } from '../experiments/experiments.table';
-import { clientPulseRoundsByTeam, type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
+import { type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
 import { cadencesByTeam } from '../reflections/cadences.store';
 import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.contract';
 import { reflections } from '../reflections/reflections.table';
 import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
-import { dayCounts, type EvidenceWindow, firstCheckIns, firstTopics } from './balance.tallies';
+import {
+  clientPulseMonths,
+  dayCounts,
+  type EvidenceMonth,
+  type EvidenceWindow,
+  firstCheckIns,
+  firstClientRounds,
+  firstTopics,
+} from './balance.tallies';
 
 export type BalanceTeam = { id: string; name: string };
 export type BalanceInputs = {
@@ -33,9 +43,10 @@ export type BalanceInputs = {
   /** The whole workspace (only when every team was loaded). */
   workspace: BalanceInput | null;
   /**
-   * Reads the given teams' last-month evidence (check-ins, topics) into their inputs. Until then a team's input
-   * carries only the records the workspace's windows read: enough for every score, and for the evidence of
-   * the windows read (`teamEvidence`). Only a flag shows a team's evidence, and few teams have one.
+   * Reads the given teams' last-month evidence (check-ins, topics, client pulse rounds) into their inputs.
+   * Until then a team's input carries only the records the workspace's windows read: enough for every score,
+   * and for the evidence of the windows read (`teamEvidence`). Only a flag shows a team's evidence, and few
+   * teams have one.
    */
   readLastEvidence(teamIds: string[]): Promise<void>;
 };
@@ -71,7 +82,7 @@ export async function loadBalanceInputs(
 
   const dataEnd = `${dataTo}T23:59:59.999Z`;
   const dataStart = `${dataFrom}T00:00:00.000Z`;
-  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, days, clientRounds, teamRounds] =
+  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds] =
     await Promise.all([
       db
         .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
@@ -135,29 +146,42 @@ export async function loadBalanceInputs(
         .groupBy(reflections.teamId),
       cadencesByTeam(db, workspaceId),
       dayCounts(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      clientPulseRoundsByTeam(db, workspaceId, ids),
+      clientPulseMonths(db, workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
       teamPulseRounds(db, workspaceId, ids),
     ]);
 
   const clientOf = new Map(rels.map((r) => [r.id, r.label]));
 
-  // The evidence: each window's first check-ins (from the scope's start) and topics, in a second round trip,
-  // once the scopes' starts are known.
+  // Client pulse months per scope (a team's id, or null for the workspace), oldest first.
+  const pulseMonthsOf = new Map<string | null, typeof pulseMonths>();
+  for (const m of pulseMonths) pulseMonthsOf.set(m.teamId, [...(pulseMonthsOf.get(m.teamId) ?? []), m]);
+  for (const list of pulseMonthsOf.values()) list.sort((a, b) => (a.month < b.month ? -1 : 1));
+
+  // The evidence: each window's first check-ins (from the scope's start) and topics, and the first rounds of
+  // the client pulse months the windows show, in a second round trip, once the scopes' starts are known.
   const workspaceSince = day(ws?.createdAt ?? new Date(0));
   const windowsOf = (scopes: { teamId: string | null; since: string }[], months: string[]) => {
     const due: EvidenceWindow[] = [];
     const raised: EvidenceWindow[] = [];
-    for (const { teamId, since } of scopes)
+    const rounds: EvidenceMonth[] = [];
+    for (const { teamId, since } of scopes) {
       for (const month of months) {
         const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
         const to = minDay(lastDay(month), opts.today);
         due.push({ teamId, from: maxDay(from, since), to });
         raised.push({ teamId, from, to });
       }
-    return Promise.all([firstCheckIns(db, workspaceId, due), firstTopics(db, workspaceId, raised)]);
+      const closed = (pulseMonthsOf.get(teamId) ?? []).map((m) => m.month);
+      for (const month of pulseMonthsShown(closed, months)) rounds.push({ teamId, month });
+    }
+    return Promise.all([
+      firstCheckIns(db, workspaceId, due),
+      firstTopics(db, workspaceId, raised),
+      firstClientRounds(db, workspaceId, rounds, opts.today),
+    ]);
   };
   const sinceOf = (t: (typeof teamRows)[number]) => ({ teamId: t.id, since: day(t.createdAt) });
-  const [due, raised] = await windowsOf(
+  const [due, raised, shownRounds] = await windowsOf(
     [
       ...(ids ? [] : [{ teamId: null, since: workspaceSince }]),
       ...(opts.teamEvidence === 'every month' ? teamRows.map(sinceOf) : []),
@@ -198,7 +222,6 @@ export async function loadBalanceInputs(
     }
     return byTeam.get(scope) ?? [];
   };
-  const clientSeries = [...clientRounds].map(([teamId, rounds]) => ({ teamId, rounds }));
   const teamSeries = [...teamRounds].map(([teamId, rounds]) => ({ teamId, rounds }));
 
   // Each record in the rule's shape once, shared by the workspace's input and its team's: a year of a large
@@ -254,7 +277,8 @@ export async function loadBalanceInputs(
       lastReflectionOn: lasts.sort().at(-1) ?? null,
       checkIns: keep(inScope.checkIns),
       checkInDays: keep(days.checkIns),
-      clientPulses: pooled(keep(clientSeries), opts.today),
+      clientPulseMonths: pulseMonthsOf.get(scope) ?? [],
+      clientPulses: shownRounds.filter((r) => r.teamId === scope),
       teamPulses: pooled(keep(teamSeries), opts.today),
       topics: keep(inScope.topics),
       topicDays: keep(days.topics),
@@ -273,12 +297,13 @@ export async function loadBalanceInputs(
   const readLastEvidence = async (teamIds: string[]) => {
     const asked = teamRows.filter((t) => teamIds.includes(t.id));
     if (asked.length === 0) return;
-    const [teamDue, teamRaised] = await windowsOf(asked.map(sinceOf), opts.months.slice(-1));
+    const [teamDue, teamRaised, flaggedRounds] = await windowsOf(asked.map(sinceOf), opts.months.slice(-1));
     for (const t of asked)
       byTeam.set(t.id, {
         ...byTeam.get(t.id)!,
         checkIns: teamDue.filter((c) => c.teamId === t.id).map(toCheckIn),
         topics: teamRaised.filter((x) => x.teamId === t.id).map(toTopic),
+        clientPulses: flaggedRounds.filter((r) => r.teamId === t.id),
       });
   };
   return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace, readLastEvidence };

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { andIdIn, utcDay } from '../../platform/columns';
+import { clientRoundsByTeam } from '../pulses/pulse-rounds.table';
 import { balanceDays } from './balance.table';
 
 /** Evidence the balance shows per part and window (balance.parts MAX_EVIDENCE). */
@@ -134,4 +135,81 @@ export async function firstTopics(db: Db, workspaceId: string, windows: Evidence
     )}) y
         ORDER BY y.created_at, y.id`,
   );
+}
+
+/** Client pulse rounds closed in one month: for one team, or the workspace (`teamId` null). */
+export type PulseMonthCount = {
+  teamId: string | null;
+  month: string;
+  rounds: number;
+  responses: number;
+  scoreSum: number;
+};
+/** A month whose first rounds are read as evidence: one team's, or the workspace's (`teamId` null). */
+export type EvidenceMonth = { teamId: string | null; month: string };
+export type ShownRound = {
+  teamId: string | null;
+  id: string;
+  label: string;
+  closedOn: string;
+  responses: number;
+  scoreSum: number;
+};
+
+/**
+ * Client pulse rounds closed by `today` per team and month, from the rollup the database keeps per team and
+ * round (`client_pulse_rounds`, migration 0011); with `workspace`, also per month across the teams (rows with
+ * `teamId` null), where a round asked of two teams' relationships counts once. Every month, not only the
+ * window's: the part compares the latest month with the one before it, however far back that is.
+ */
+export async function clientPulseMonths(
+  db: Db,
+  workspaceId: string,
+  scope: { today: string; teamIds?: string[]; workspace: boolean },
+): Promise<PulseMonthCount[]> {
+  if (scope.teamIds?.length === 0) return [];
+  return rowsAsJson<PulseMonthCount>(
+    db,
+    sql`SELECT team_id AS "teamId", month, count(DISTINCT pulse_id)::int AS rounds,
+          sum(answers)::int AS responses, sum(score_sum)::int AS "scoreSum"
+        FROM (SELECT team_id, pulse_id, to_char(closes_on, 'YYYY-MM') AS month, answers, score_sum
+              FROM ${clientRoundsByTeam}
+              WHERE workspace_id = ${workspaceId}::uuid AND closes_on <= ${scope.today}::date AND answers > 0
+                ${andIdIn('team_id', scope.teamIds)}) r
+        GROUP BY ${scope.workspace ? sql`GROUPING SETS ((team_id, month), (month))` : sql`team_id, month`}`,
+  );
+}
+
+/**
+ * The first rounds (by close day, then id) closed in each month asked, per team or pooled across the
+ * workspace: the evidence of the client pulse part, which the monthly counts score. From the
+ * (workspace_id, [team_id,] closes_on) indexes, a month at a time.
+ */
+export async function firstClientRounds(
+  db: Db,
+  workspaceId: string,
+  months: EvidenceMonth[],
+  today: string,
+): Promise<ShownRound[]> {
+  const parts = [false, true].flatMap((forTeam) => {
+    const list = months.filter((m) => (m.teamId !== null) === forTeam);
+    if (list.length === 0) return [];
+    const values = sql.join(
+      list.map((m) => sql`(${m.teamId}::uuid, ${`${m.month}-01`}::date)`),
+      sql`, `,
+    );
+    return [
+      sql`SELECT w.team_id AS "teamId", x.* FROM (VALUES ${values}) AS w(team_id, first_day)
+          CROSS JOIN LATERAL (
+            SELECT pulse_id AS id, min(title) AS label, to_char(closes_on, 'YYYY-MM-DD') AS "closedOn",
+                   sum(answers)::int AS responses, sum(score_sum)::int AS "scoreSum"
+            FROM ${clientRoundsByTeam}
+            WHERE workspace_id = ${workspaceId}::uuid ${forTeam ? sql`AND team_id = w.team_id` : sql``}
+              AND closes_on >= w.first_day AND closes_on < (w.first_day + interval '1 month')::date
+              AND closes_on <= ${today}::date AND answers > 0
+            GROUP BY closes_on, pulse_id ORDER BY closes_on, pulse_id LIMIT ${EVIDENCE}) x`,
+    ];
+  });
+  if (parts.length === 0) return [];
+  return rowsAsJson<ShownRound>(db, sql.join(parts, sql` UNION ALL `));
 }

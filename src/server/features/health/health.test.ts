@@ -227,7 +227,11 @@ describe('the portfolio', () => {
       ]),
     );
     expect(p.overdue.items.map((o) => o.relationship.id)).toEqual([neglected.relationship.id]);
+    expect(p.overdue).toMatchObject({ count: 1 });
     expect(p.overdue.items[0]!.daysOverdue).toBe(26);
+    // Every relationship whose health names a risk is counted, and no other.
+    expect(p.atRisk).toBe(p.risks.length);
+    expect(p.atRisk).toBeGreaterThanOrEqual(1);
     expect(p.movements.up).toBe(1);
     expect(p.movements.items[0]).toMatchObject({
       relationship: { id: cared.relationship.id },
@@ -235,6 +239,56 @@ describe('the portfolio', () => {
       toStage: 'advisory',
       direction: 'up',
     });
+
+    // A step back down the pyramid at the same stage counts as down, and is shown first (newest first).
+    advance(1);
+    const back = await s.post(s.ws(`/relationships/${cared.relationship.id}/assessments`), {
+      stage: 'advisory',
+      pyramidLevel: 'expectations',
+      note: 'The new sponsor wants the basics first',
+    });
+    expect(back.statusCode).toBe(201);
+    const stepped = (await s.get(s.ws('/insights/portfolio'))).json() as Portfolio;
+    expect(stepped.movements).toMatchObject({ up: 1, down: 1 });
+    expect(stepped.movements.items.map((m) => [m.fromLevel, m.toLevel, m.direction])).toEqual([
+      ['desires', 'expectations', 'down'],
+      ['expectations', 'desires', 'up'],
+    ]);
+
+    // A paused relationship leaves every count, its risk included, without waiting for a health pass.
+    const paused = await s.patch(s.ws(`/relationships/${neglected.relationship.id}`), { status: 'paused' });
+    expect(paused.statusCode).toBe(200);
+    const after = (await s.get(s.ws('/insights/portfolio'))).json() as Portfolio;
+    expect(after.active).toBe(1);
+    expect(after.atRisk).toBe(p.atRisk - 1);
+    expect(after.risks.map((r) => r.relationship.id)).not.toContain(neglected.relationship.id);
+    expect(after.overdue).toEqual({ count: 0, items: [] });
+  });
+
+  it('counts a relationship at risk while its health names a risk, and not once the risks are gone', async () => {
+    const s = await t.signup();
+    const { relationship } = await plantRelationship(s, { cadenceDays: 14 });
+    advance(40);
+    for (let i = 0; i < 3; i++) await touch(s, relationship.id, 'provider');
+    await runHealthPass(t.deps.db, clock);
+    const risky = (await s.get(s.ws('/insights/portfolio'))).json() as Portfolio;
+    expect(risky.atRisk).toBe(1);
+    expect(risky.risks).toHaveLength(1);
+
+    // A check-in held and the client speaking up: the risks clear, and the count with them.
+    const scheduled = await s.post(s.ws(`/relationships/${relationship.id}/check-ins`), {
+      scheduledFor: new Date(clock.getTime() - 2 * 3_600_000).toISOString(),
+      sendInvites: false,
+    });
+    const held = await s.patch(s.ws(`/relationships/${relationship.id}/check-ins/${scheduled.json().id}`), {
+      status: 'held',
+    });
+    expect(held.statusCode).toBe(200);
+    for (let i = 0; i < 6; i++) await touch(s, relationship.id, 'client');
+    expect((await healthOf(s, relationship.id)).risks).toEqual([]);
+    const clear = (await s.get(s.ws('/insights/portfolio'))).json() as Portfolio;
+    expect(clear.atRisk).toBe(0);
+    expect(clear.risks).toEqual([]);
   });
 
   it('shows an empty portfolio without errors', async () => {

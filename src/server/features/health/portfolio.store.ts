@@ -16,6 +16,7 @@ const SHOWN_MOVES = 20;
 const levels: PyramidLevel[] = ['expectations', 'desires', 'unrecognized_needs'];
 
 type Due = { id: string; due: string; relationship: PortfolioRelationship };
+/** One of the first SHOWN_MOVES moves; the rest are only counted (`move_counts`). */
 type Movement = {
   id: string;
   stage: Stage;
@@ -24,8 +25,9 @@ type Movement = {
   prevLevel: PyramidLevel;
   at: string;
   note: string;
-  /** Named for the first SHOWN_MOVES only; the rest are counted. */
-  relationship: PortfolioRelationship | null;
+  /** The sign of the step: up the stages, or up the pyramid at the same stage. */
+  dir: -1 | 0 | 1;
+  relationship: PortfolioRelationship;
 };
 type Row = {
   grid: Array<{ stage: Stage; pyramid_level: PyramidLevel; count: number }>;
@@ -41,8 +43,17 @@ type Row = {
   overdue_count: number;
   upcoming: Due[];
   upcoming_count: number;
+  move_counts: { up: number; down: number };
   movements: Movement[];
 };
+
+/** A text column's place in a fixed order (1-based), as SQL: the order is ours, not the data's. */
+const rank = (column: string, order: readonly string[]) =>
+  `array_position(ARRAY[${order.map((o) => `'${o}'`).join(', ')}]::text[], ${column})`;
+/** The direction of a move: the stage's step, or the level's when the stage stayed. */
+const direction = sql.raw(`CASE WHEN a.stage <> p.stage
+    THEN sign(${rank('a.stage', stages)} - ${rank('p.stage', stages)})
+    ELSE sign(${rank('a.pyramid_level', levels)} - ${rank('p.pyramid_level', levels)}) END::int`);
 
 /** Everything the page shows, one statement. Active relationships are inlined where used, so each use
  *  gets its own index path (one shared CTE would be one scan of them all). */
@@ -63,7 +74,7 @@ function portfolioStatement(workspaceId: string, today: string, movesFrom: strin
     WITH moves AS (
       SELECT mv.*, row_number() OVER (ORDER BY mv.at DESC, mv.id DESC) AS rn FROM (
         SELECT a.id, a.relationship_id, a.stage, a.pyramid_level AS level, a.assessed_at AS at, a.note,
-               p.stage AS prev_stage, p.pyramid_level AS prev_level
+               p.stage AS prev_stage, p.pyramid_level AS prev_level, ${direction} AS dir
         FROM assessments a
         LEFT JOIN LATERAL (
           SELECT b.stage, b.pyramid_level FROM assessments b
@@ -85,26 +96,23 @@ function portfolioStatement(workspaceId: string, today: string, movesFrom: strin
          FROM relationship_health h JOIN ${active} r ON r.id = h.relationship_id ${named('r')}
          WHERE h.workspace_id = ${workspaceId}::uuid AND h.risk_count > 0
          ORDER BY h.risk_rank DESC, h.relationship_id LIMIT ${TOP}) x) AS risks,
-      (SELECT count(*)::int FROM relationship_health h JOIN ${active} r ON r.id = h.relationship_id
-         WHERE h.workspace_id = ${workspaceId}::uuid AND h.risk_count > 0) AS at_risk,
+      (SELECT count(*)::int FROM ${active} a WHERE health_at_risk) AS at_risk,
       ${dueList(sql`r.${overdue}`)} AS overdue,
       (SELECT count(*)::int FROM ${active} a WHERE a.${overdue}) AS overdue_count,
       ${dueList(sql`r.${upcoming}`)} AS upcoming,
       (SELECT count(*)::int FROM ${active} a WHERE a.${upcoming}) AS upcoming_count,
+      (SELECT json_build_object('up', count(*) FILTER (WHERE dir > 0), 'down', count(*) FILTER (WHERE dir < 0))
+         FROM moves) AS move_counts,
       (SELECT coalesce(json_agg(json_build_object('id', mv.id, 'stage', mv.stage, 'level', mv.level,
                 'prevStage', mv.prev_stage, 'prevLevel', mv.prev_level, 'at', mv.at, 'note', mv.note,
-                'relationship', CASE WHEN mv.rn <= ${SHOWN_MOVES} THEN ${ref('r')} END) ORDER BY mv.rn), '[]')
+                'dir', mv.dir, 'relationship', ${ref('r')}) ORDER BY mv.rn), '[]')
          FROM moves mv
          JOIN relationships r ON r.workspace_id = ${workspaceId}::uuid AND r.id = mv.relationship_id ${named('r')}
+         WHERE mv.rn <= ${SHOWN_MOVES}
       ) AS movements`;
 }
 
-function directionOf(m: Movement): 'up' | 'down' | 'level' {
-  const s = stages.indexOf(m.stage) - stages.indexOf(m.prevStage);
-  const l = levels.indexOf(m.level) - levels.indexOf(m.prevLevel);
-  const d = s !== 0 ? s : l;
-  return d > 0 ? 'up' : d < 0 ? 'down' : 'level';
-}
+const directions = { '-1': 'down', '0': 'level', '1': 'up' } as const;
 
 export async function getPortfolio(db: Db, workspaceId: string, now: Date): Promise<Portfolio> {
   const today = now.toISOString().slice(0, 10);
@@ -141,21 +149,19 @@ export async function getPortfolio(db: Db, workspaceId: string, now: Date): Prom
       })),
     },
     movements: {
-      up: row.movements.filter((m) => directionOf(m) === 'up').length,
-      down: row.movements.filter((m) => directionOf(m) === 'down').length,
-      items: row.movements
-        .filter((m): m is Movement & { relationship: PortfolioRelationship } => m.relationship !== null)
-        .map((m) => ({
-          assessmentId: m.id,
-          relationship: m.relationship,
-          on: new Date(m.at).toISOString().slice(0, 10),
-          fromStage: m.prevStage,
-          toStage: m.stage,
-          fromLevel: m.prevLevel,
-          toLevel: m.level,
-          direction: directionOf(m),
-          note: m.note,
-        })),
+      up: row.move_counts.up,
+      down: row.move_counts.down,
+      items: row.movements.map((m) => ({
+        assessmentId: m.id,
+        relationship: m.relationship,
+        on: new Date(m.at).toISOString().slice(0, 10),
+        fromStage: m.prevStage,
+        toStage: m.stage,
+        fromLevel: m.prevLevel,
+        toLevel: m.level,
+        direction: directions[m.dir],
+        note: m.note,
+      })),
     },
   };
 }

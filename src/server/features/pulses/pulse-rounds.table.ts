@@ -1,4 +1,4 @@
-import { date, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Client pulse rounds per team: the answers a team's relationships gave each client round, counted and
@@ -19,5 +19,10 @@ export const clientRoundsByTeam = pgTable(
     answers: integer('answers').notNull(),
     scoreSum: integer('score_sum').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.teamId, t.pulseId] })],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.teamId, t.pulseId] }),
+    // A month's first rounds, the evidence the balance shows: the workspace's, and one team's.
+    index('client_pulse_rounds_close_idx').on(t.workspaceId, t.closesOn, t.pulseId),
+    index('client_pulse_rounds_team_close_idx').on(t.workspaceId, t.teamId, t.closesOn, t.pulseId),
+  ],
 );

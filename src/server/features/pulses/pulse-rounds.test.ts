@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
+import { clientPulseMonths, firstClientRounds } from '../balance/balance.tallies';
 import { makeRelationship, makeTeam } from '../relationships/relationships.fixtures';
-import { clientPulseRoundsByTeam } from './pulse-series';
 import { makeContact, respond } from './pulses.fixtures';
 
 let t: TestApp;
@@ -13,6 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const DAY = 86_400_000;
+/** A day after every round here has closed. */
+const LATER = '2099-12-31';
 type Round = {
   teamId: string;
   pulseId: string;
@@ -87,11 +89,42 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
     );
     expect(first.rollup).toHaveLength(3);
     expect(first.rollup).toEqual(first.answers);
-    const blueRounds = (await clientPulseRoundsByTeam(t.database.db, owner.workspaceId, [blue.id])).get(
-      blue.id,
+    // What the balance reads of it: months per team and pooled, and a month's first rounds.
+    const db = t.database.db;
+    const months = await clientPulseMonths(db, owner.workspaceId, { today: LATER, workspace: true });
+    expect(months).toEqual(
+      expect.arrayContaining([
+        {
+          teamId: blue.id,
+          month: '2026-09',
+          rounds: 2,
+          responses: 2 + 4,
+          scoreSum: 9 + 1 + (4 + 7 + 10 + 2),
+        },
+        { teamId: green.id, month: '2026-09', rounds: 1, responses: 2, scoreSum: 7 + 10 },
+        { teamId: null, month: '2026-09', rounds: 3, responses: 8, scoreSum: 10 + 23 + 17 },
+      ]),
     );
-    expect(blueRounds?.map((r) => r.title)).toEqual(['Summer', 'Autumn (team-wide)']);
-    expect(blueRounds?.[1]).toMatchObject({ responses: 4, scoreSum: 4 + 7 + 10 + 2, average: 5.8 });
+    expect(months).toHaveLength(3);
+    // Not closed yet on the day before they close: not counted.
+    expect(await clientPulseMonths(db, owner.workspaceId, { today: '2026-09-05', workspace: true })).toEqual(
+      [],
+    );
+    const blueRounds = await firstClientRounds(
+      db,
+      owner.workspaceId,
+      [{ teamId: blue.id, month: '2026-09' }],
+      LATER,
+    );
+    expect(blueRounds.map((r) => r.label)).toEqual(['Summer', 'Autumn (team-wide)']);
+    expect(blueRounds[1]).toMatchObject({ teamId: blue.id, responses: 4, scoreSum: 4 + 7 + 10 + 2 });
+    const pooled = await firstClientRounds(
+      db,
+      owner.workspaceId,
+      [{ teamId: null, month: '2026-09' }],
+      LATER,
+    );
+    expect(pooled.map((r) => r.label).sort()).toEqual(['Autumn (team-wide)', 'Green', 'Summer']);
 
     // A score corrected in the database, a new title and a later close carry over.
     await t.database.db.execute(
@@ -147,8 +180,16 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
       relationshipId: rel.id,
     });
     await t.anonymous.put(respond(res.json().links[0].url), { score: 8 });
-    expect((await clientPulseRoundsByTeam(t.database.db, one.workspaceId)).get(team.id)).toHaveLength(1);
-    expect((await clientPulseRoundsByTeam(t.database.db, two.workspaceId)).size).toBe(0);
-    expect((await clientPulseRoundsByTeam(t.database.db, two.workspaceId, [team.id])).size).toBe(0);
+    const db = t.database.db;
+    const inOne = await clientPulseMonths(db, one.workspaceId, { today: LATER, workspace: true });
+    expect(inOne.filter((m) => m.teamId === team.id)).toHaveLength(1);
+    expect(await clientPulseMonths(db, two.workspaceId, { today: LATER, workspace: true })).toEqual([]);
+    expect(
+      await clientPulseMonths(db, two.workspaceId, { today: LATER, teamIds: [team.id], workspace: false }),
+    ).toEqual([]);
+    const month = closesOn.slice(0, 7);
+    expect(await firstClientRounds(db, one.workspaceId, [{ teamId: team.id, month }], LATER)).toHaveLength(1);
+    expect(await firstClientRounds(db, two.workspaceId, [{ teamId: team.id, month }], LATER)).toEqual([]);
+    expect(await firstClientRounds(db, two.workspaceId, [{ teamId: null, month }], LATER)).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
-import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
-import { andIdIn } from '../../platform/columns';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
-import { clientRoundsByTeam } from './pulse-rounds.table';
 import { pulseAnswers, pulses } from './pulses.table';
 
 // Pulse rounds as series, for trends, the team comparison and relationship health. Every query is one
@@ -89,48 +86,6 @@ export async function clientPulseRounds(
     ),
   );
   return byKey(rows, false);
-}
-
-/**
- * Client pulse rounds per team: each team's relationships' answers (every team, or those asked), oldest round
- * first. Read from the rollup the database keeps per team and round (`client_pulse_rounds`), so a large
- * workspace's year of answers is not joined to its rounds and relationships on every read.
- */
-export async function clientPulseRoundsByTeam(
-  db: Db,
-  workspaceId: string,
-  teamIds?: readonly string[],
-): Promise<Map<string, PulseRound[]>> {
-  if (teamIds?.length === 0) return new Map();
-  const rows = await rowsAsJson<{
-    teamId: string;
-    pulseId: string;
-    title: string;
-    closesOn: string;
-    answers: number;
-    scoreSum: number;
-  }>(
-    db,
-    sql`SELECT team_id AS "teamId", pulse_id AS "pulseId", title, to_char(closes_on, 'YYYY-MM-DD') AS "closesOn",
-          answers, score_sum AS "scoreSum"
-        FROM ${clientRoundsByTeam} WHERE workspace_id = ${workspaceId}::uuid ${andIdIn('team_id', teamIds)}
-        ORDER BY closes_on, pulse_id`,
-  );
-  const m = new Map<string, PulseRound[]>();
-  for (const r of rows) {
-    const round: PulseRound = {
-      pulseId: r.pulseId,
-      title: r.title,
-      closesOn: r.closesOn,
-      responses: r.answers,
-      average: oneDecimal(r.scoreSum / r.answers),
-      scoreSum: r.scoreSum,
-    };
-    const list = m.get(r.teamId);
-    if (list) list.push(round);
-    else m.set(r.teamId, [round]);
-  }
-  return m;
 }
 
 /** Employee pulse rounds per team — those asked, or every team (anonymous; average null below 3 answers). */

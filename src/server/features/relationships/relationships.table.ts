@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   foreignKey,
   index,
@@ -37,6 +38,9 @@ export const relationships = pgTable(
     nextCheckInDue: date('next_check_in_due', { mode: 'string' }),
     /** Rollup kept on write by the health feature; null until there is anything to score. */
     healthScore: integer('health_score'),
+    /** Kept by the database from relationship_health.risk_count, so the portfolio counts the relationships
+     *  at risk in the same pass as its other counts (migration 0012). */
+    healthAtRisk: boolean('health_at_risk').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,2 @@
+CREATE INDEX "client_pulse_rounds_close_idx" ON "client_pulse_rounds" USING btree ("workspace_id","closes_on","pulse_id");--> statement-breakpoint
+CREATE INDEX "client_pulse_rounds_team_close_idx" ON "client_pulse_rounds" USING btree ("workspace_id","team_id","closes_on","pulse_id");
