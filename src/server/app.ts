@@ -44,6 +44,7 @@ import { registerAuth } from './platform/auth/auth.plugin';
 import { SESSION_COOKIE } from './platform/auth/sessions';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
+import { homeScreenLinks } from './platform/first-screen-code';
 import { registerInputGuard } from './platform/input-guard';
 import { projectRoot } from './platform/paths';
 import { answerSerializer } from './platform/serializer';
@@ -51,12 +52,13 @@ import { answerSerializer } from './platform/serializer';
 const HOME_PATH = /^\/w\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
 /**
- * The data a signed-in member's home page asks for first, so the browser fetches it while it downloads the
- * code instead of after (the page's own request then takes the preloaded answer). Anything else: none.
+ * The data a signed-in member's home page asks for first — who they are (the shell waits for it) and the
+ * portfolio — so the browser fetches it while it downloads the code instead of after (the page's own
+ * requests then take the preloaded answers). Anything else: none.
  */
-export function firstScreenData(path: string, signedIn: boolean): string | null {
+export function firstScreenData(path: string, signedIn: boolean): string[] {
   const home = signedIn ? HOME_PATH.exec(path) : null;
-  return home ? `/api/v1/workspaces/${home[1]}/insights/portfolio` : null;
+  return home ? ['/api/v1/me', `/api/v1/workspaces/${home[1]}/insights/portfolio`] : [];
 }
 
 /** A request for a file the build would have made; anything else under / is a client-side route. */
@@ -189,6 +191,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   for (const feature of features) feature(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(join(webRoot, 'index.html'));
+  const homeLinks = serveWeb ? homeScreenLinks(webRoot) : [];
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -208,8 +211,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     if (serveWeb && req.method === 'GET' && !path.startsWith('/api/') && !ASSET_PATH.test(path)) {
-      const preload = firstScreenData(path, Boolean(req.cookies[SESSION_COOKIE]));
-      if (preload) reply.header('link', `<${preload}>; rel=preload; as=fetch; crossorigin`);
+      const data = firstScreenData(path, Boolean(req.cookies[SESSION_COOKIE]));
+      // The home page's data, then its code (the preloads go out in this order).
+      if (data.length > 0)
+        reply.header(
+          'link',
+          [...data.map((d) => `<${d}>; rel=preload; as=fetch; crossorigin`), ...homeLinks].join(', '),
+        );
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     sendNoRoute(req, reply);
