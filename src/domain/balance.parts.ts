@@ -240,6 +240,7 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
 }
 
 type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
+type PulseMonthCountList = NonNullable<BalanceInput['clientPulseMonths']>;
 /** One month's reading: its pooled average, answers and rounds, and the rounds it can show. */
 type PulseMonth = { month: string; average: number; answers: number; roundCount: number; rounds: Pulse[] };
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
@@ -287,8 +288,6 @@ function countedPulseMonths(input: BalanceInput, counts: PulseMonthCountList, w:
   }
   return out;
 }
-type PulseMonthCountList = NonNullable<BalanceInput['clientPulseMonths']>;
-
 const pulseEvidence = (months: PulseMonth[]) =>
   months.flatMap((m) => m.rounds.map((p) => record('pulse', p.id, p.label, p.closedOn)));
 const roundsIn = (months: PulseMonth[]) => months.reduce((n, m) => n + m.roundCount, 0);

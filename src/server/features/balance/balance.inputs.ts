@@ -5,8 +5,7 @@
 // monthly rollup, check-ins and topics as counts per team and day from theirs, client pulses as counts per
 // team and month from theirs (all kept on write by the database), plus each window's first records and the
 // first rounds of the months it shows (balance.tallies): no request walks a year of entries, check-ins,
-// topics or answers. The large reads come
-// back as one JSON value each (db/json-rows.ts).
+// topics or answers. The large reads come back as one JSON value each (db/json-rows.ts).
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput, PyramidLevel, Stage } from '../../../domain/balance';
@@ -154,7 +153,11 @@ export async function loadBalanceInputs(
 
   // Client pulse months per scope (a team's id, or null for the workspace), oldest first.
   const pulseMonthsOf = new Map<string | null, typeof pulseMonths>();
-  for (const m of pulseMonths) pulseMonthsOf.set(m.teamId, [...(pulseMonthsOf.get(m.teamId) ?? []), m]);
+  for (const m of pulseMonths) {
+    const list = pulseMonthsOf.get(m.teamId);
+    if (list) list.push(m);
+    else pulseMonthsOf.set(m.teamId, [m]);
+  }
   for (const list of pulseMonthsOf.values()) list.sort((a, b) => (a.month < b.month ? -1 : 1));
 
   // The evidence: each window's first check-ins (from the scope's start) and topics, and the first rounds of
