@@ -3,6 +3,7 @@
 
 import type { BalanceInput, BalancePart, Evidence, PartKey, PyramidLevel, Stage, TimeKind } from './balance';
 import { daysInclusive, monthName, shortDate } from './balance.calendar';
+import { countedPulseMonths, type PulseMonth, pulseMonths, roundsIn } from './balance.pulse-months';
 import {
   assessmentHistories,
   CHECK_IN_GRACE_DAYS,
@@ -11,8 +12,6 @@ import {
   firstFrom,
   firstWithin,
   pastLast,
-  pulseCountsByMonth,
-  pulsesByMonth,
   relationshipsById,
   stageRank,
   standingOn,
@@ -22,6 +21,7 @@ import {
   topicTally,
   unitsOf,
 } from './balance.records';
+import { oneDecimal } from './pulse';
 
 export type Window = {
   month: string;
@@ -239,58 +239,8 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
   );
 }
 
-type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
-type PulseMonthCountList = NonNullable<BalanceInput['clientPulseMonths']>;
-/** One month's reading: its pooled average, answers and rounds, and the rounds it can show. */
-type PulseMonth = { month: string; average: number; answers: number; roundCount: number; rounds: Pulse[] };
-const oneDecimal = (x: number) => Math.round(x * 10) / 10;
-
-/**
- * The last `count` months with rounds closed by the window's end, oldest first, each pooled (every answer
- * counts once): a team asks several relationships in the same weeks, and their rounds are one reading, not a
- * trend.
- */
-function pulseMonths(pulses: Pulse[], w: Window, count: number): PulseMonth[] {
-  const { months, rounds } = pulsesByMonth(pulses);
-  const out: PulseMonth[] = [];
-  const lastMonth = w.to.slice(0, 7);
-  for (let i = pastLast(months, lastMonth) - 1; i >= 0 && out.length < count; i--) {
-    const closed = months[i] === lastMonth ? rounds[i]!.filter((p) => p.closedOn <= w.to) : rounds[i]!;
-    if (closed.length === 0) continue;
-    const answers = closed.reduce((n, r) => n + r.responses, 0);
-    const sum = closed.reduce((n, r) => n + r.scoreSum, 0);
-    out.unshift({
-      month: months[i]!,
-      average: oneDecimal(sum / answers),
-      answers,
-      roundCount: closed.length,
-      rounds: closed,
-    });
-  }
-  return out;
-}
-
-/** As pulseMonths, from monthly counts (closed by `today`, so by every window's end) and their evidence. */
-function countedPulseMonths(input: BalanceInput, counts: PulseMonthCountList, w: Window): PulseMonth[] {
-  const { months, items } = pulseCountsByMonth(counts);
-  const shown = pulsesByMonth(input.clientPulses ?? []);
-  const out: PulseMonth[] = [];
-  for (let i = pastLast(months, w.to.slice(0, 7)) - 1; i >= 0 && out.length < 2; i--) {
-    const c = items[i]!;
-    const j = pastLast(shown.months, c.month) - 1;
-    out.unshift({
-      month: c.month,
-      average: oneDecimal(c.scoreSum / c.responses),
-      answers: c.responses,
-      roundCount: c.rounds,
-      rounds: j >= 0 && shown.months[j] === c.month ? shown.rounds[j]! : [],
-    });
-  }
-  return out;
-}
 const pulseEvidence = (months: PulseMonth[]) =>
   months.flatMap((m) => m.rounds.map((p) => record('pulse', p.id, p.label, p.closedOn)));
-const roundsIn = (months: PulseMonth[]) => months.reduce((n, m) => n + m.roundCount, 0);
 
 export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'clientPulse';
@@ -298,8 +248,8 @@ export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
     return noData(key, 'No client pulse yet: this part counts once clients answer one.');
   if (w.empty) return beforeStart(key);
   const months = input.clientPulseMonths
-    ? countedPulseMonths(input, input.clientPulseMonths, w)
-    : pulseMonths(input.clientPulses ?? [], w, 2);
+    ? countedPulseMonths(input.clientPulseMonths, input.clientPulses ?? [], w.to)
+    : pulseMonths(input.clientPulses ?? [], w.to, 2);
   const latest = months.at(-1);
   if (!latest || `${latest.month}-31` < w.from) return noData(key, `No client pulse closed ${since(w)}.`);
   const previous = months.at(-2);
@@ -415,7 +365,7 @@ export function teamPulsePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'teamPulse';
   if (!input.teamPulses) return noData(key, 'No team pulse yet: this part counts once the team answers one.');
   if (w.empty) return beforeStart(key);
-  const latest = pulseMonths(input.teamPulses, w, 1).at(-1);
+  const latest = pulseMonths(input.teamPulses, w.to, 1).at(-1);
   if (!latest || `${latest.month}-31` < w.from) return noData(key, `No team pulse closed ${since(w)}.`);
   return scored(
     key,

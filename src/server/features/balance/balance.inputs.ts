@@ -11,7 +11,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput, PyramidLevel, Stage } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
 import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/balance.calendar';
-import { pulseMonthsShown } from '../../../domain/balance.records';
+import { pulseCountsByMonth, pulseMonthsShown } from '../../../domain/balance.records';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
@@ -151,14 +151,13 @@ export async function loadBalanceInputs(
 
   const clientOf = new Map(rels.map((r) => [r.id, r.label]));
 
-  // Client pulse months per scope (a team's id, or null for the workspace), oldest first.
+  // Client pulse months per scope (a team's id, or null for the workspace).
   const pulseMonthsOf = new Map<string | null, typeof pulseMonths>();
   for (const m of pulseMonths) {
     const list = pulseMonthsOf.get(m.teamId);
     if (list) list.push(m);
     else pulseMonthsOf.set(m.teamId, [m]);
   }
-  for (const list of pulseMonthsOf.values()) list.sort((a, b) => (a.month < b.month ? -1 : 1));
 
   // The evidence: each window's first check-ins (from the scope's start) and topics, and the first rounds of
   // the client pulse months the windows show, in a second round trip, once the scopes' starts are known.
@@ -174,7 +173,8 @@ export async function loadBalanceInputs(
         due.push({ teamId, from: maxDay(from, since), to });
         raised.push({ teamId, from, to });
       }
-      const closed = (pulseMonthsOf.get(teamId) ?? []).map((m) => m.month);
+      // The rule's own sorted view of the scope's months (kept for its input, which passes the same list).
+      const closed = pulseCountsByMonth(pulseMonthsOf.get(teamId) ?? []).months;
       for (const month of pulseMonthsShown(closed, months)) rounds.push({ teamId, month });
     }
     return Promise.all([
