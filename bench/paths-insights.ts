@@ -131,15 +131,31 @@ export function balanceFloor(m: Measured): Statement {
   const firstOfEach = (first: string) => `SELECT DISTINCT x.* FROM windows w CROSS JOIN LATERAL (${first}) x`;
   const relTeam = (t: string) =>
     `JOIN relationships r ON r.workspace_id = ${t}.workspace_id AND r.id = ${t}.relationship_id`;
+  // The months whose records the answer lists: the last (the app's default, `evidence=latest`).
+  const shown = months.slice(-1);
   return {
-    // Each of the workspace's twelve windows, for its first check-ins and topics.
+    // The windows of the months shown, for their first check-ins and topics, moves and client pulse rounds.
     // The months as a list, not generate_series: its estimate of 1,000 rows priced the statement high enough
     // for PostgreSQL to compile it (JIT, ~1 s at L) — none of the app's statements is priced that high.
-    text: `WITH months AS (SELECT m::date FROM (VALUES ${months.map((_, i) => `($${6 + i}::date)`).join(', ')}) AS v(m)),
+    text: `WITH months AS (SELECT m::date FROM (VALUES ${shown.map((_, i) => `($${6 + i}::date)`).join(', ')}) AS v(m)),
       starts AS (SELECT (created_at at time zone 'UTC')::date AS since, m FROM workspaces, months WHERE id = $1),
       windows AS (SELECT (m - interval '2 months')::date AS from_day,
                     greatest((m - interval '2 months')::date, since) AS active_from,
                     least((m + interval '1 month' - interval '1 day')::date, $5::date) AS to_day FROM starts),
+      -- The calendar months the windows span, each once.
+      spanned AS (SELECT DISTINCT (m - make_interval(months => k))::date AS from_day,
+                    least((m - make_interval(months => k) + interval '1 month' - interval '1 day')::date, $5::date) AS to_day
+                  FROM months, (VALUES (0), (1), (2)) AS ks(k)),
+      -- The relationships the progression part shows: the first 50 to start, and each month's 50 latest moves'.
+      evidence_relationships AS MATERIALIZED (
+        SELECT DISTINCT id FROM (
+          (SELECT id FROM relationships WHERE workspace_id = $1 ORDER BY (created_at at time zone 'UTC')::date, id LIMIT 50)
+          UNION ALL
+          SELECT x.id FROM spanned w CROSS JOIN LATERAL (
+            SELECT m.relationship_id AS id FROM standing_moves m
+            WHERE m.workspace_id = $1 AND m.assessed_at >= w.from_day::timestamp at time zone 'UTC'
+              AND m.assessed_at < (w.to_day + 1)::timestamp at time zone 'UTC'
+            ORDER BY m.assessed_at DESC, m.assessment_id DESC LIMIT 50) x) e),
       -- Client pulse rounds closed by today per team and month, and per month across the workspace.
       pulse_months AS (SELECT team_id, month, count(DISTINCT pulse_id)::int AS rounds, sum(answers)::int AS responses,
                          sum(score_sum)::int AS score_sum
@@ -149,10 +165,19 @@ export function balanceFloor(m: Measured): Statement {
       SELECT
       ${agg(`SELECT id, name, created_at FROM teams WHERE workspace_id = $1`)} AS teams,
       (SELECT created_at FROM workspaces WHERE id = $1) AS workspace_created_at,
-      ${agg(`SELECT r.id, r.team_id, r.created_at, c.name AS label FROM relationships r
-             JOIN clients c ON c.workspace_id = r.workspace_id AND c.id = r.client_id WHERE r.workspace_id = $1`)} AS relationships,
-      ${agg(`SELECT a.id, a.relationship_id, r.team_id, a.assessed_at, a.stage, a.pyramid_level FROM assessments a ${relTeam('a')}
-             WHERE a.workspace_id = $1 AND a.assessed_at <= $3`)} AS assessments,
+      ${agg(`SELECT team_id, least((date_trunc('month', day) + interval '1 month - 1 day')::date, $5::date) AS day,
+               sum(started)::int AS started, sum(units)::int AS units,
+               ARRAY[sum(transactional)::int, sum(advisory)::int, sum(partnership)::int, sum(co_creation)::int] AS stages,
+               sum(steps_up)::int AS up, sum(steps_down)::int AS down, sum(moves)::int AS moves,
+               max(day) FILTER (WHERE steps_up > 0) AS last_up_on
+             FROM standing_days WHERE workspace_id = $1 AND day <= $5::date GROUP BY 1, 2`)} AS standing_months,
+      ${agg(`SELECT r.id, r.team_id, r.created_at, c.name AS label FROM evidence_relationships e
+             JOIN relationships r ON r.workspace_id = $1 AND r.id = e.id
+             JOIN clients c ON c.workspace_id = r.workspace_id AND c.id = r.client_id`)} AS relationships,
+      ${agg(`SELECT a.id, a.relationship_id, r.team_id, a.assessed_at, a.stage, a.pyramid_level FROM evidence_relationships e
+             JOIN relationships r ON r.workspace_id = $1 AND r.id = e.id
+             JOIN assessments a ON a.workspace_id = $1 AND a.relationship_id = r.id
+             WHERE a.assessed_at <= $3`)} AS assessments,
       ${agg(`SELECT team_id, to_char(month, 'YYYY-MM') AS month, kind, sum(hours)::text AS hours, sum(entries)::int AS entries
              FROM (SELECT team_id, month, kind, hours, entries FROM time_months
                    WHERE workspace_id = $1 AND month >= $4::date AND month <= $5::date
@@ -171,11 +196,12 @@ export function balanceFloor(m: Measured): Statement {
                topics_by_client FROM balance_days WHERE workspace_id = $1 AND day >= $4::date AND day <= $5::date`)} AS days,
       ${agg(
         firstOfEach(
-          `SELECT c.*, r.team_id FROM (
+          `SELECT c.*, r.team_id, cl.name AS client FROM (
             SELECT x.id, x.workspace_id, x.relationship_id, x.scheduled_for, x.held_at, x.status FROM check_ins x
             WHERE x.workspace_id = $1 AND x.scheduled_for >= w.active_from::timestamp at time zone 'UTC'
               AND x.scheduled_for < (w.to_day + 1)::timestamp at time zone 'UTC'
-            ORDER BY x.scheduled_for, x.id LIMIT 50) c ${relTeam('c')}`,
+            ORDER BY x.scheduled_for, x.id LIMIT 50) c ${relTeam('c')}
+            JOIN clients cl ON cl.workspace_id = r.workspace_id AND cl.id = r.client_id`,
         ),
       )} AS check_ins,
       ${agg(
@@ -199,7 +225,7 @@ export function balanceFloor(m: Measured): Statement {
                  AND closes_on <= $5::date AND answers > 0
                GROUP BY closes_on, pulse_id ORDER BY closes_on, pulse_id LIMIT 50) x`)} AS client_pulse_rounds,
       ${rounds('p.team_id', `p.workspace_id = $1 AND p.team_id IN (SELECT id FROM teams WHERE workspace_id = $1) AND p.kind = 'employee' AND pa.workspace_id = $1`)} AS team_pulse`,
-    params: [m.workspaceId, start, end, dataFrom, today, ...months.map((month) => firstDay(month))],
+    params: [m.workspaceId, start, end, dataFrom, today, ...shown.map((month) => firstDay(month))],
   };
 }
 

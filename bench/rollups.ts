@@ -26,7 +26,7 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
   });
   await timed('searchIndex', "search index (the app's backfill)", () => ensureSearchIndexed(app));
   // The rows were loaded with triggers off (replica role): fill the database's rollups as their migrations
-  // (0009, 0010, 0011) do.
+  // (0009, 0010, 0011, 0014) do.
   await timed('timeMonths', 'time rollup (as migration 0009 fills it)', () =>
     db.exec(`DELETE FROM time_months; INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
       SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
@@ -49,6 +49,25 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
       JOIN pulses p ON p.workspace_id = a.workspace_id AND p.id = a.pulse_id AND p.kind = 'client'
       JOIN relationships r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
       GROUP BY 1, 2, 3, 4, 5;`),
+  );
+  await timed(
+    'standingDays',
+    'standing changes per team and day, and moves (as migration 0014 fills them)',
+    () =>
+      db.exec(`DELETE FROM standing_days; INSERT INTO standing_days (workspace_id, team_id, day, started, units,
+        transactional, advisory, partnership, co_creation, steps_up, steps_down, moves)
+      SELECT r.workspace_id, r.team_id, x.day, sum(x.started), sum(x.units), sum(x.transactional), sum(x.advisory),
+        sum(x.partnership), sum(x.co_creation), sum(x.steps_up), sum(x.steps_down), sum(x.moves)
+      FROM relationships r
+      CROSS JOIN LATERAL jsonb_to_recordset(standing_days_of(r.workspace_id, r.team_id, (r.created_at AT TIME ZONE 'UTC')::date,
+        standing_history(r.workspace_id, r.id, '{}', '[]')))
+        AS x(day date, started int, units int, transactional int, advisory int, partnership int, co_creation int,
+             steps_up int, steps_down int, moves int)
+      GROUP BY 1, 2, 3;
+      DELETE FROM standing_moves; INSERT INTO standing_moves (workspace_id, assessment_id, relationship_id, team_id, assessed_at)
+      SELECT r.workspace_id, x.id, r.id, r.team_id, x.at FROM relationships r
+      CROSS JOIN LATERAL standing_moves_of((r.created_at AT TIME ZONE 'UTC')::date,
+        standing_history(r.workspace_id, r.id, '{}', '[]')) x;`),
   );
   return timings;
 }

@@ -5,22 +5,26 @@ import type { BalanceInput, BalancePart, Evidence, PartKey, PyramidLevel, Stage,
 import { daysInclusive, monthName, shortDate } from './balance.calendar';
 import { countedPulseMonths, type PulseMonth, pulseMonths, roundsIn } from './balance.pulse-months';
 import {
-  assessmentHistories,
   CHECK_IN_GRACE_DAYS,
   checkInsByDue,
   checkInTally,
   firstFrom,
   firstWithin,
   pastLast,
-  relationshipsById,
   stageRank,
-  standingOn,
-  standingsOn,
   tallyWithin,
   topicsByDay,
   topicTally,
-  unitsOf,
 } from './balance.records';
+import {
+  assessmentHistories,
+  movesWithin,
+  relationshipsById,
+  relationshipsByStart,
+  standingOn,
+  standingsOn,
+  unitsOf,
+} from './balance.standings';
 import { oneDecimal } from './pulse';
 
 export type Window = {
@@ -128,7 +132,7 @@ const record = (
 
 /** Where a relationship stands, 0–100: stage counts 70%, pyramid level 30%. */
 export function position(stage: Stage, level: PyramidLevel): number {
-  // 100 · (0.7 · stage/3 + 0.3 · level/2), in whole units (balance.records#unitsOf).
+  // 100 · (0.7 · stage/3 + 0.3 · level/2), in whole units (balance.standings#unitsOf).
   return (5 * unitsOf(stage, level)) / 3;
 }
 
@@ -140,38 +144,31 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
     return noData(key, 'No relationships yet: start one to see it move along the stages.');
   const histories = assessmentHistories(input.assessments);
   const byId = relationshipsById(input.relationships);
+  const { moves: movesTotal, up, down } = movesWithin(input, w.from, w.to);
 
-  // Moves in the window, newest first, of the relationships that had started by its end.
+  // The latest moves in the window as evidence, of relationships that had started by the move.
   const first = firstFrom(histories.moves.keys, w.from);
   const moves: Evidence[] = [];
-  let up = 0;
-  let down = 0;
-  let movesTotal = 0;
-  for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first; i--) {
+  for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first && moves.length < MAX_EVIDENCE; i--) {
     const m = histories.moves.items[i]!;
     const rel = byId.get(m.assessment.relationshipId);
-    if (rel === undefined || rel.startedOn > w.to) continue;
-    movesTotal++;
-    if (m.steps > 0) up += m.steps;
-    else down -= m.steps;
-    if (moves.length < MAX_EVIDENCE)
-      moves.push(
-        record(
-          'assessment',
-          m.assessment.id,
-          `${rel.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
-          m.day,
-          m.assessment.relationshipId,
-        ),
-      );
+    if (rel === undefined || m.day < rel.startedOn) continue;
+    moves.push(
+      record(
+        'assessment',
+        m.assessment.id,
+        `${rel.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
+        m.day,
+        m.assessment.relationshipId,
+      ),
+    );
   }
 
-  // Where the first few relationships stand at the window's end, as evidence beside the moves; the score
-  // counts them all (standingsOn).
+  // Where the first relationships to start stand at the window's end, as evidence beside the moves; the
+  // score counts them all (standingsOn).
   const standingEvidence: Evidence[] = [];
-  for (const r of input.relationships) {
-    if (moves.length + standingEvidence.length >= MAX_EVIDENCE) break;
-    if (r.startedOn > w.to) continue;
+  for (const r of relationshipsByStart(input.relationships)) {
+    if (moves.length + standingEvidence.length >= MAX_EVIDENCE || r.startedOn > w.to) break;
     const current = standingOn(histories, r.id, w.to);
     const stage = current?.stage ?? 'transactional';
     const level = current?.pyramidLevel ?? 'expectations';

@@ -5,7 +5,6 @@ import { dayArb, inputArb, TODAY } from './balance.arbitraries';
 import { addMonths, daysBetween, firstDay, lastDay, minDay } from './balance.calendar';
 import { named } from './balance.parts';
 import {
-  assessmentHistories,
   CHECK_IN_GRACE_DAYS,
   checkInsByDue,
   firstWithin,
@@ -13,11 +12,7 @@ import {
   pulseMonthsShown,
   pulsesByMonth,
   type Sorted,
-  stageRank,
-  standingOn,
-  standingsOn,
   topicsByDay,
-  unitsOf,
   within,
 } from './balance.records';
 
@@ -263,27 +258,5 @@ describe('the experiments part', () => {
   it('names the first five experiments that ran and counts the rest', () => {
     expect(named(['A', 'B'])).toBe('A; B');
     expect(named(['A', 'B', 'C', 'D', 'E', 'F', 'G'])).toBe('A; B; C; D; E; and 2 more (in the evidence)');
-  });
-});
-
-describe('the relationships’ standings (the progression part’s prefix sums)', () => {
-  it('equal each relationship’s latest assessment on the day, summed, for every day', () => {
-    fc.assert(
-      fc.property(inputArb, fc.array(dayArb, { minLength: 1, maxLength: 8 }), (input, days) => {
-        const h = assessmentHistories(input.assessments);
-        for (const day of days) {
-          const started = input.relationships.filter((r) => r.startedOn <= day);
-          const stages = [0, 0, 0, 0];
-          let units = 0;
-          for (const r of started) {
-            const a = standingOn(h, r.id, day);
-            units += a ? unitsOf(a.stage, a.pyramidLevel) : 0;
-            stages[a ? stageRank[a.stage] : 0]!++;
-          }
-          expect(standingsOn(input, day)).toEqual({ count: started.length, units, stages });
-        }
-      }),
-      { numRuns: 300 },
-    );
   });
 });

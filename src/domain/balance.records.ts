@@ -22,7 +22,6 @@ export const levelRank: Record<PyramidLevel, number> = { expectations: 0, desire
 
 type CheckIn = NonNullable<BalanceInput['checkIns']>[number];
 type Topic = NonNullable<BalanceInput['topics']>[number];
-type Assessment = BalanceInput['assessments'][number];
 type Pulse = NonNullable<BalanceInput['clientPulses']>[number];
 type DayCount = NonNullable<BalanceInput['checkInDays']>[number];
 
@@ -106,7 +105,8 @@ function sortedBy<T>(items: readonly T[], key: (t: T) => string, counts: (t: T) 
   return { keys, items: sorted, counted };
 }
 
-function memo<K extends object, V>(build: (k: K) => V) {
+/** A view of `k` built once and kept while `k` lives (inputs never change once passed in). */
+export function memo<K extends object, V>(build: (k: K) => V) {
   const views = new WeakMap<K, V>();
   return (k: K): V => {
     let v = views.get(k);
@@ -147,127 +147,6 @@ export const checkInTally = (input: BalanceInput): Tally =>
 /** How many topics were raised per day and by clients: from the daily counts when given, else the records. */
 export const topicTally = (input: BalanceInput): Tally =>
   input.topicDays ? tallyOfDays(input.topicDays) : tallyOfSorted(topicsByDay(input.topics ?? []));
-
-const byAt = (a: Assessment, b: Assessment) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
-
-/** An assessment that moved its relationship: `steps` up (positive) or down (negative) from the one before. */
-export type Move = { assessment: Assessment; previous: Assessment; steps: number; day: string };
-export type Histories = {
-  /** Each relationship's assessments, oldest first, and their days. */
-  byRelationship: Map<string, { days: string[]; assessments: Assessment[] }>;
-  /** Every move, oldest first, with its day as the key. */
-  moves: { keys: string[]; items: Move[] };
-};
-
-export const assessmentHistories = memo((assessments: Assessment[]): Histories => {
-  const byRelationship = new Map<string, { days: string[]; assessments: Assessment[] }>();
-  const moves: Move[] = [];
-  for (const a of [...assessments].sort(byAt)) {
-    const day = a.at.slice(0, 10);
-    let history = byRelationship.get(a.relationshipId);
-    if (!history) {
-      history = { days: [], assessments: [] };
-      byRelationship.set(a.relationshipId, history);
-    }
-    const previous = history.assessments.at(-1);
-    history.days.push(day);
-    history.assessments.push(a);
-    if (!previous) continue;
-    const steps =
-      stageRank[a.stage] -
-      stageRank[previous.stage] +
-      levelRank[a.pyramidLevel] -
-      levelRank[previous.pyramidLevel];
-    if (steps !== 0) moves.push({ assessment: a, previous, steps, day });
-  }
-  return { byRelationship, moves: { keys: moves.map((m) => m.day), items: moves } };
-});
-
-/** A relationship's latest assessment on or before `day`. */
-export function standingOn(h: Histories, relationshipId: string, day: string): Assessment | undefined {
-  const history = h.byRelationship.get(relationshipId);
-  if (!history) return undefined;
-  return history.assessments[pastLast(history.days, day) - 1];
-}
-
-/**
- * Where a relationship stands in whole units: 14 per stage and 9 per pyramid level, so 60 is co-creation at
- * unrecognised needs. `position` (0–100) is 5/3 of it; sums of units stay exact, sums of positions would not.
- */
-export const unitsOf = (stage: Stage, level: PyramidLevel) => 14 * stageRank[stage] + 9 * levelRank[level];
-
-/**
- * The relationships' standing on any day, as prefix sums over the days something changed: how many had
- * started, their units added up, and how many stood at each stage. A relationship counts from the day it
- * started, standing where its latest assessment on or before that day put it (or transactional, at
- * expectations); each later assessment moves it. Built once per input: the twelve windows of a workspace each
- * read one binary search instead of every relationship's history.
- */
-export type Standings = { keys: string[]; count: number[]; units: number[]; stages: number[][] };
-
-/** One day's net change: relationships started, units, and how many stand at each stage (by rank). */
-type DayChange = { count: number; units: number; stages: [number, number, number, number] };
-
-function buildStandings(rels: BalanceInput['relationships'], assessments: Assessment[]): Standings {
-  const h = assessmentHistories(assessments);
-  // Changes summed per day first: a large workspace has thousands of assessments on a few hundred days.
-  const byDay = new Map<string, DayChange>();
-  const on = (day: string) => {
-    let d = byDay.get(day);
-    if (!d) {
-      d = { count: 0, units: 0, stages: [0, 0, 0, 0] };
-      byDay.set(day, d);
-    }
-    return d;
-  };
-  for (const r of rels) {
-    const history = h.byRelationship.get(r.id);
-    let i = history ? pastLast(history.days, r.startedOn) : 0;
-    const start = i > 0 ? history!.assessments[i - 1]! : undefined;
-    let units = start ? unitsOf(start.stage, start.pyramidLevel) : 0;
-    let stage = start ? stageRank[start.stage] : 0;
-    const started = on(r.startedOn);
-    started.count++;
-    started.units += units;
-    started.stages[stage]!++;
-    for (; history && i < history.assessments.length; i++) {
-      const a = history.assessments[i]!;
-      const next = unitsOf(a.stage, a.pyramidLevel);
-      const d = on(history.days[i]!);
-      d.units += next - units;
-      d.stages[stage]!--;
-      d.stages[stageRank[a.stage]]!++;
-      units = next;
-      stage = stageRank[a.stage];
-    }
-  }
-  const keys = [...byDay.keys()].sort();
-  const out: Standings = { keys, count: [0], units: [0], stages: [[0, 0, 0, 0]] };
-  for (const [i, day] of keys.entries()) {
-    const d = byDay.get(day)!;
-    const before = out.stages[i]!;
-    out.count.push(out.count[i]! + d.count);
-    out.units.push(out.units[i]! + d.units);
-    out.stages.push(before.map((n, s) => n + d.stages[s]!));
-  }
-  return out;
-}
-
-const standingsByRelationships = memo((rels: BalanceInput['relationships']) =>
-  memo((assessments: Assessment[]) => buildStandings(rels, assessments)),
-);
-
-/** How the input's relationships stand on `day`: how many had started, their units, and how many per stage. */
-export function standingsOn(input: BalanceInput, day: string) {
-  const s = standingsByRelationships(input.relationships)(input.assessments);
-  const i = pastLast(s.keys, day);
-  return { count: s.count[i]!, units: s.units[i]!, stages: s.stages[i]! };
-}
-
-/** The input's relationships by id (their start and label). */
-export const relationshipsById = memo(
-  (rels: BalanceInput['relationships']) => new Map(rels.map((r) => [r.id, r] as const)),
-);
 
 const byClose = (a: Pulse, b: Pulse) =>
   a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

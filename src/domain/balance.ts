@@ -20,7 +20,7 @@ import {
   timePart,
   type Window,
 } from './balance.parts';
-import { assessmentHistories, pastLast } from './balance.records';
+import { lastStepUpOn } from './balance.standings';
 
 export const timeKinds = ['billable', 'partnership', 'learning', 'internal'] as const;
 export type TimeKind = (typeof timeKinds)[number];
@@ -90,6 +90,22 @@ export type BalanceFlag = {
   evidence: Evidence[];
 };
 
+/**
+ * Relationships started on a day and where they stood (units, how many at each stage by rank), the net change
+ * of the units and stages that day's assessments made, and its moves: how many, steps up and down, and the
+ * latest day with a step up.
+ */
+export type StandingDay = {
+  day: string;
+  started: number;
+  units: number;
+  stages: [number, number, number, number];
+  up: number;
+  down: number;
+  moves: number;
+  lastUpOn: string | null;
+};
+
 export type BalanceInput = {
   /** Consecutive months `YYYY-MM`, oldest first. */
   months: string[];
@@ -98,8 +114,12 @@ export type BalanceInput = {
   activeSince: string;
   /** How many teams the scope covers: 1 for a team, all of them for the workspace. */
   teamCount: number;
+  /**
+   * The scope's relationships, and every assessment of them up to the last month. With `standingDays` given,
+   * only the evidence's: the first 50 relationships to start (by start day, then id) and the relationships
+   * of each window's 50 latest moves, each with its whole history.
+   */
   relationships: { id: string; label: string; startedOn: string }[];
-  /** Every assessment of those relationships up to the last month, the first one being where each started. */
   assessments: {
     id: string;
     relationshipId: string;
@@ -107,6 +127,12 @@ export type BalanceInput = {
     stage: Stage;
     pyramidLevel: PyramidLevel;
   }[];
+  /**
+   * How the relationships' standing changed per day (balance.standings#standingChanges), or summed over spans
+   * that end on the day given, as long as every window starts and ends on a span's boundary (the server sums
+   * whole months, the last one up to today). When given, progression counts from these, not the records.
+   */
+  standingDays?: StandingDay[];
   /** Hours and number of entries per month and kind (a rollup of the time entries). */
   time: { month: string; kind: TimeKind; hours: number; entries: number }[];
   /** Experiments that ever ran: `startedOn` when it began running, `endedOn` when concluded or stopped. */
@@ -250,21 +276,13 @@ export function shareOf(time: BalancePart): number {
 
 function outwardFacts(last: MonthBalance | undefined, input: BalanceInput): string[] {
   const to = last?.to ?? input.today;
-  const moved = lastStepUp(input.assessments, to);
+  const moved = lastStepUpOn(input, to);
   if (moved && last && moved >= last.from) return [];
   return [
     moved
       ? `no stage or pyramid step since ${monthName(moved, input.today)}`
       : 'no stage or pyramid step yet',
   ];
-}
-
-/** The day of the latest assessment on or before `to` that moved a relationship up (stage or pyramid level). */
-function lastStepUp(assessments: BalanceInput['assessments'], to: string): string | null {
-  const { moves } = assessmentHistories(assessments);
-  for (let i = pastLast(moves.keys, to) - 1; i >= 0; i--)
-    if (moves.items[i]!.steps > 0) return moves.keys[i]!;
-  return null;
 }
 
 /**

@@ -44,7 +44,11 @@ export const balancePart = z.object({
   score: z.number().int().nullable().describe('0–100; null when there is no data (then it is left out)'),
   weight: z.number(),
   explanation: z.string(),
-  evidence: z.array(evidence).describe('The records behind the score (the first 50)'),
+  evidence: z
+    .array(evidence)
+    .describe(
+      'The records behind the score (the first 50); empty for a month whose evidence was not asked for',
+    ),
   evidenceTotal: z.number().int(),
 });
 
@@ -93,6 +97,12 @@ export const balanceRange = z.object({
 
 export const balanceQuery = balanceRange.extend({
   teamId: id.optional().describe('One team; the whole workspace when absent'),
+  evidence: z
+    .enum(['latest', 'all'])
+    .default('latest')
+    .describe(
+      "Whose parts list their records: the last month's (default; an earlier month's come with `from` and `to` set to it) or every month's",
+    ),
 });
 
 export const teamBalance = z.object({

@@ -309,7 +309,7 @@ describe('the Balance page of the demo workspace, number by number', () => {
 
     const byName = new Map<string, Balance>();
     for (const team of teams) {
-      const b = (await s.get(s.ws(`/insights/balance?teamId=${team.id}`))).json() as Balance;
+      const b = (await s.get(s.ws(`/insights/balance?teamId=${team.id}&evidence=all`))).json() as Balance;
       byName.set(team.name, b);
       await reproduce(
         b,
@@ -325,7 +325,7 @@ describe('the Balance page of the demo workspace, number by number', () => {
       expect(q.outwardChange).toBe(b.outward.at(-1)!.index! - b.outward.at(-4)!.index!);
       expect(q.flags).toEqual(b.flags);
     }
-    const whole = (await s.get(s.ws('/insights/balance'))).json() as Balance;
+    const whole = (await s.get(s.ws('/insights/balance?evidence=all'))).json() as Balance;
     await reproduce(
       whole,
       { teamId: null, since: workspaceSince, cadences: teams.map((x) => cadenceOf.get(x.id)!) },

@@ -8,23 +8,29 @@
 // topics or answers. The large reads come back as one JSON value each (db/json-rows.ts).
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { BalanceInput, PyramidLevel, Stage } from '../../../domain/balance';
+import type { BalanceInput } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
-import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/balance.calendar';
+import {
+  addMonths,
+  firstDay,
+  lastDay,
+  maxDay,
+  minDay,
+  monthsBetween,
+} from '../../../domain/balance.calendar';
 import { pulseCountsByMonth, pulseMonthsShown } from '../../../domain/balance.records';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
-import { andIdIn, isoText, utcDay } from '../../platform/columns';
-import { clients } from '../clients/clients.table';
+import { andIdIn, utcDay } from '../../platform/columns';
 import { experiments } from '../experiments/experiments.table';
 import { type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
 import { cadencesByTeam } from '../reflections/cadences.store';
 import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.contract';
 import { reflections } from '../reflections/reflections.table';
-import { assessments, relationships } from '../relationships/relationships.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTime } from '../time/time.rollups';
+import { evidenceRelationships, standingMonths } from './balance.standings';
 import {
   clientPulseMonths,
   dayCounts,
@@ -64,10 +70,12 @@ export async function loadBalanceInputs(
     today: string;
     teamIds?: string[];
     /**
-     * Whether each team's input carries the evidence of every month (one team's whole balance); by default it
-     * carries what the workspace's windows read, and `readLastEvidence` adds a flagged team's last month.
+     * Whether each team's input carries its own evidence (one team's balance); by default it carries what the
+     * workspace's windows read, and `readLastEvidence` adds a flagged team's last month.
      */
-    teamEvidence?: 'every month';
+    teamEvidence?: 'own';
+    /** The months whose evidence is read (default: every month). Scores never depend on it. */
+    evidenceMonths?: string[];
   },
 ): Promise<BalanceInputs> {
   const dataFrom = firstDay(addMonths(opts.months[0]!, -(WINDOW_MONTHS - 1)));
@@ -81,33 +89,14 @@ export async function loadBalanceInputs(
 
   const dataEnd = `${dataTo}T23:59:59.999Z`;
   const dataStart = `${dataFrom}T00:00:00.000Z`;
-  const [teamRows, [ws], rels, history, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds] =
+  const [teamRows, [ws], standings, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds] =
     await Promise.all([
       db
         .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
         .from(teams)
         .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
       db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-      rowsAsJson<{ id: string; teamId: string; startedOn: string; label: string }>(
-        db,
-        sql`SELECT r.id, r.team_id AS "teamId", ${utcDay('r.created_at')} AS "startedOn", c.name AS label
-            FROM ${relationships} r JOIN ${clients} c ON c.workspace_id = r.workspace_id AND c.id = r.client_id
-            WHERE r.workspace_id = ${workspaceId}::uuid ${teamIn('r.team_id')}`,
-      ),
-      rowsAsJson<{
-        id: string;
-        relationshipId: string;
-        teamId: string;
-        at: string;
-        stage: Stage;
-        pyramidLevel: PyramidLevel;
-      }>(
-        db,
-        sql`SELECT a.id, a.relationship_id AS "relationshipId", r.team_id AS "teamId", ${isoText(sql.raw('a.assessed_at'))} AS at,
-              a.stage, a.pyramid_level AS "pyramidLevel"
-            FROM ${assessments} a JOIN ${relationships} r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
-            WHERE a.workspace_id = ${workspaceId}::uuid ${teamIn('r.team_id')} AND a.assessed_at <= ${dataEnd}::timestamptz`,
-      ),
+      standingMonths(db, workspaceId, { to: dataTo, teamIds: ids }),
       monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
       rowsAsJson<{
         id: string;
@@ -149,8 +138,6 @@ export async function loadBalanceInputs(
       teamPulseRounds(db, workspaceId, ids),
     ]);
 
-  const clientOf = new Map(rels.map((r) => [r.id, r.label]));
-
   // Client pulse months per scope (a team's id, or null for the workspace).
   const pulseMonthsOf = new Map<string | null, typeof pulseMonths>();
   for (const m of pulseMonths) {
@@ -166,7 +153,11 @@ export async function loadBalanceInputs(
     const due: EvidenceWindow[] = [];
     const raised: EvidenceWindow[] = [];
     const rounds: EvidenceMonth[] = [];
+    // The calendar months the windows span, each once per scope (the progression part's moves).
+    const spanned: EvidenceWindow[] = [];
     for (const { teamId, since } of scopes) {
+      for (const month of monthsBetween(addMonths(months[0]!, -(WINDOW_MONTHS - 1)), months.at(-1)!))
+        spanned.push({ teamId, from: firstDay(month), to: minDay(lastDay(month), opts.today) });
       for (const month of months) {
         const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
         const to = minDay(lastDay(month), opts.today);
@@ -181,21 +172,28 @@ export async function loadBalanceInputs(
       firstCheckIns(db, workspaceId, due),
       firstTopics(db, workspaceId, raised),
       firstClientRounds(db, workspaceId, rounds, opts.today),
+      evidenceRelationships(
+        db,
+        workspaceId,
+        scopes.map((x) => x.teamId),
+        spanned,
+        dataEnd,
+      ),
     ]);
   };
   const sinceOf = (t: (typeof teamRows)[number]) => ({ teamId: t.id, since: day(t.createdAt) });
-  const [due, raised, shownRounds] = await windowsOf(
+  const [due, raised, shownRounds, shownRelationships] = await windowsOf(
     [
       ...(ids ? [] : [{ teamId: null, since: workspaceSince }]),
-      ...(opts.teamEvidence === 'every month' ? teamRows.map(sinceOf) : []),
+      ...(opts.teamEvidence === 'own' ? teamRows.map(sinceOf) : []),
     ],
-    opts.months,
+    opts.evidenceMonths ?? opts.months,
   );
   const toCheckIn = (c: (typeof due)[number]) => ({
     teamId: c.teamId,
     id: c.id,
     relationshipId: c.relationshipId,
-    label: `${clientOf.get(c.relationshipId)} check-in`,
+    label: `${c.client} check-in`,
     dueOn: c.dueOn,
     heldOn: c.heldOn,
   });
@@ -230,13 +228,13 @@ export async function loadBalanceInputs(
   // Each record in the rule's shape once, shared by the workspace's input and its team's: a year of a large
   // workspace is tens of thousands of records, and the rule keeps its sorted views per array (balance.records).
   const inScope = {
-    relationships: rels.map((r) => ({
+    relationships: shownRelationships.relationships.map((r) => ({
       teamId: r.teamId,
       id: r.id,
       label: r.label,
       startedOn: r.startedOn,
     })),
-    assessments: history.map((a) => ({
+    assessments: shownRelationships.assessments.map((a) => ({
       teamId: a.teamId,
       id: a.id,
       relationshipId: a.relationshipId,
@@ -274,6 +272,7 @@ export async function loadBalanceInputs(
       teamCount: teamIds.length,
       relationships: keep(inScope.relationships),
       assessments: keep(inScope.assessments),
+      standingDays: keep(standings),
       time: keep(inScope.time),
       experiments: keep(inScope.experiments),
       reflections: keep(inScope.reflections),
@@ -300,10 +299,15 @@ export async function loadBalanceInputs(
   const readLastEvidence = async (teamIds: string[]) => {
     const asked = teamRows.filter((t) => teamIds.includes(t.id));
     if (asked.length === 0) return;
-    const [teamDue, teamRaised, flaggedRounds] = await windowsOf(asked.map(sinceOf), opts.months.slice(-1));
+    const [teamDue, teamRaised, flaggedRounds, flaggedRelationships] = await windowsOf(
+      asked.map(sinceOf),
+      opts.months.slice(-1),
+    );
     for (const t of asked)
       byTeam.set(t.id, {
         ...byTeam.get(t.id)!,
+        relationships: flaggedRelationships.relationships.filter((r) => r.teamId === t.id),
+        assessments: flaggedRelationships.assessments.filter((a) => a.teamId === t.id),
         checkIns: teamDue.filter((c) => c.teamId === t.id).map(toCheckIn),
         topics: teamRaised.filter((x) => x.teamId === t.id).map(toTopic),
         clientPulses: flaggedRounds.filter((r) => r.teamId === t.id),

@@ -35,6 +35,20 @@ export function monthsOf(range: BalanceRange, today: string): string[] {
   return monthsBetween(from, last);
 }
 
+/**
+ * The months whose parts list their records. Twelve months of parts, 50 records each, were ~650 KB of every
+ * answer at 1,000 relationships; the page shows one month's at a time and asks for another's when it is
+ * opened, and the scores never depend on evidence, so the rest keep their counts only.
+ */
+const evidenceMonthsOf = (query: BalanceQuery, months: string[]) =>
+  query.evidence === 'all' ? months : months.slice(-1);
+
+function withEvidenceOf(b: DomainBalance, shown: string[]): DomainBalance {
+  const keep = (m: DomainBalance['outward'][number]) =>
+    shown.includes(m.month) ? m : { ...m, parts: m.parts.map((p) => ({ ...p, evidence: [] })) };
+  return { ...b, outward: b.outward.map(keep), inward: b.inward.map(keep) };
+}
+
 const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): BalanceFlag[] =>
   b.flags.map((f) => ({ ...f, teamId, teamName }));
 
@@ -59,17 +73,19 @@ export async function getBalance(
 ): Promise<Balance> {
   const today = now.toISOString().slice(0, 10);
   const months = monthsOf(query, today);
+  const evidenceMonths = evidenceMonthsOf(query, months);
   if (query.teamId) {
     const inputs = await loadBalanceInputs(db, workspaceId, {
       months,
       today,
       teamIds: [query.teamId],
-      teamEvidence: 'every month',
+      teamEvidence: 'own',
+      evidenceMonths,
     });
     const team = inputs.teams[0];
     const input = team && inputs.byTeam.get(team.id);
     if (!team || !input) throw AppError.badField('teamId', 'is not a team in this workspace');
-    const b = computeBalance(input, team.name);
+    const b = withEvidenceOf(computeBalance(input, team.name), evidenceMonths);
     return {
       scope: { teamId: team.id, name: team.name },
       months,
@@ -77,8 +93,8 @@ export async function getBalance(
       flags: flagsOf(b, team.id, team.name),
     };
   }
-  const inputs = await loadBalanceInputs(db, workspaceId, { months, today });
-  const b = computeBalance(inputs.workspace!, 'The workspace');
+  const inputs = await loadBalanceInputs(db, workspaceId, { months, today, evidenceMonths });
+  const b = withEvidenceOf(computeBalance(inputs.workspace!, 'The workspace'), evidenceMonths);
   const latest = await latestOfTeams(inputs, inputs.teams);
   const teamFlags = inputs.teams.flatMap((t) => flagsOf(latest.get(t.id)!, t.id, t.name));
   return {

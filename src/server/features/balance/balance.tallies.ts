@@ -12,7 +12,7 @@ import { clientRoundsByTeam } from '../pulses/pulse-rounds.table';
 import { balanceDays } from './balance.table';
 
 /** Evidence the balance shows per part and window (balance.parts MAX_EVIDENCE). */
-const EVIDENCE = 50;
+export const EVIDENCE = 50;
 
 /** A window whose first records are read: for one team, or the workspace (`teamId` null). */
 export type EvidenceWindow = { teamId: string | null; from: string; to: string };
@@ -20,6 +20,8 @@ export type DayCount = { teamId: string; day: string; total: number; counted: nu
 export type DueCheckIn = {
   id: string;
   relationshipId: string;
+  /** The relationship's client, which names the check-in. */
+  client: string;
   teamId: string;
   dueOn: string;
   heldOn: string | null;
@@ -99,10 +101,10 @@ export async function firstCheckIns(db: Db, workspaceId: string, windows: Eviden
   if (windows.length === 0) return [];
   return rowsAsJson<DueCheckIn>(
     db,
-    sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y."dueOn", y."heldOn", y.scheduled_for FROM (${perWindow(
+    sql`SELECT DISTINCT y.id, y."relationshipId", y.client, y."teamId", y."dueOn", y."heldOn", y.scheduled_for FROM (${perWindow(
       windows,
       (teamJoin) => sql`
-          SELECT c.id, c.relationship_id AS "relationshipId", r.team_id AS "teamId", c.scheduled_for,
+          SELECT c.id, c.relationship_id AS "relationshipId", cl.name AS client, r.team_id AS "teamId", c.scheduled_for,
                  ${utcDay('c.scheduled_for')} AS "dueOn",
                  CASE WHEN c.status = 'held' THEN ${utcDay('c.held_at')} END AS "heldOn"
           FROM (SELECT x.id, x.workspace_id, x.relationship_id, x.scheduled_for, x.status, x.held_at
@@ -110,7 +112,8 @@ export async function firstCheckIns(db: Db, workspaceId: string, windows: Eviden
                 WHERE x.workspace_id = ${workspaceId}::uuid AND x.scheduled_for >= ${windowStart}
                   AND x.scheduled_for < ${windowEnd}
                 ORDER BY x.scheduled_for, x.id LIMIT ${EVIDENCE}) c
-          JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id`,
+          JOIN relationships r ON r.workspace_id = c.workspace_id AND r.id = c.relationship_id
+          JOIN clients cl ON cl.workspace_id = r.workspace_id AND cl.id = r.client_id`,
     )}) y
         ORDER BY y.scheduled_for, y.id`,
   );

@@ -18,6 +18,10 @@ export const EXCLUDED_TABLES: Record<string, string> = {
     'derived: the database keeps it from the check-ins and topics, and fills it again as they are restored',
   time_months:
     'derived: the database keeps it from the time entries, and fills it again as they are restored',
+  standing_days:
+    'derived: the database keeps it from the relationships and their assessments, and fills it again as they are restored',
+  standing_moves:
+    'derived: the database keeps it from the relationships and their assessments, and fills it again as they are restored',
   client_pulse_rounds:
     'derived: the database keeps it from the client pulse answers, and fills it again as they are restored',
   audit_events: 'the trail of what happened on this installation; the restore itself is audited',

@@ -44,6 +44,17 @@ export function BalancePage() {
     queryKey: ['balance', 'series', workspaceId, teamId],
     queryFn: () => get<Balance>(apiPath(`/insights/balance${teamId ? `?teamId=${teamId}` : ''}`)),
   });
+  // The series lists the last month's records; an earlier month's come with it alone, once it is opened.
+  const months = balance.data?.months ?? [];
+  const opened = picked !== null && picked < months.length - 1 ? months[picked]! : null;
+  const openedMonth = useQuery({
+    queryKey: ['balance', 'month', workspaceId, teamId, opened],
+    queryFn: () =>
+      get<Balance>(
+        apiPath(`/insights/balance?from=${opened}&to=${opened}${teamId ? `&teamId=${teamId}` : ''}`),
+      ),
+    enabled: opened !== null,
+  });
   const choose = (id: string | null) => {
     setPicked(null);
     setParams(id ? { team: id } : {}, { replace: true });
@@ -70,6 +81,9 @@ export function BalancePage() {
       <QueryState query={balance}>
         {(b) => {
           const i = picked ?? b.months.length - 1;
+          const withRecords = opened !== null ? openedMonth.data : b;
+          const monthOf = (movement: 'outward' | 'inward') =>
+            withRecords && opened !== null ? withRecords[movement][0]! : b[movement][i]!;
           return (
             <Stack gap="lg">
               <Flags balance={b} onEvidence={setEvidence} onTeam={choose} />
@@ -97,7 +111,8 @@ export function BalancePage() {
                 <Grid.Col span={{ base: 12, md: 6 }}>
                   <PartsPanel
                     movement="Outward"
-                    month={b.outward[i]!}
+                    month={monthOf('outward')}
+                    recordsLoading={withRecords === undefined}
                     teamId={b.scope.teamId}
                     onEvidence={setEvidence}
                   />
@@ -105,7 +120,8 @@ export function BalancePage() {
                 <Grid.Col span={{ base: 12, md: 6 }}>
                   <PartsPanel
                     movement="Inward"
-                    month={b.inward[i]!}
+                    month={monthOf('inward')}
+                    recordsLoading={withRecords === undefined}
                     teamId={b.scope.teamId}
                     onEvidence={setEvidence}
                   />

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { MonthBalance } from '../../../server/features/balance/balance.contract';
 import { monthLabel } from './balanceTerms';
 import type { EvidenceView } from './EvidenceDrawer';
@@ -7,6 +7,8 @@ import type { EvidenceView } from './EvidenceDrawer';
 export function PartsPanel(props: {
   movement: 'Outward' | 'Inward';
   month: MonthBalance;
+  /** The month's records are on their way (an earlier month's come when it is opened). */
+  recordsLoading?: boolean;
   teamId: string | null;
   onEvidence: (view: EvidenceView) => void;
 }) {
@@ -15,9 +17,12 @@ export function PartsPanel(props: {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id}>
       <Group justify="space-between" mb="sm">
-        <Title order={4} id={id}>
-          {props.movement} in {monthLabel(m.month)}
-        </Title>
+        <Group gap="xs">
+          <Title order={4} id={id}>
+            {props.movement} in {monthLabel(m.month)}
+          </Title>
+          {props.recordsLoading && <Loader size="xs" aria-label="Loading the month’s records" />}
+        </Group>
         <Badge
           size="lg"
           variant="light"
@@ -44,6 +49,7 @@ export function PartsPanel(props: {
               ) : (
                 <UnstyledButton
                   style={{ flexShrink: 0 }}
+                  disabled={props.recordsLoading}
                   onClick={() =>
                     props.onEvidence({
                       title: `${p.label}: ${p.score}`,
