@@ -126,5 +126,16 @@ test('the inward movement: start an experiment, log time against it, hold a refl
   await shot(page, 'inward-5-balance-evidence');
   await drawer.getByRole('button', { name: 'Close' }).click();
   await shot(page, 'inward-6-balance');
+  // An earlier month: its parts come with the series, the records behind them when it is opened.
+  const months = page.getByRole('button', { name: /^Inward in .* — show its parts$/ });
+  const earlier = months.nth((await months.count()) - 4);
+  const month = (await earlier.getAttribute('aria-label'))!.split(':')[0]!.replace('Inward in ', '');
+  await earlier.click();
+  await see(page.getByRole('heading', { name: `Inward in ${month}` }));
+  const time = page.getByRole('button', { name: /^Partnership and learning time: \d+ of 100/ });
+  await time.click();
+  await see(drawer.getByRole('link').first());
+  await shot(page, 'inward-7-balance-earlier-month');
+  await drawer.getByRole('button', { name: 'Close' }).click();
   expect(browser.pageErrors).toEqual([]);
 });
