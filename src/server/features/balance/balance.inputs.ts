@@ -3,9 +3,11 @@
 // series for speed, and writes nothing.
 // Every query filters by workspace_id and is served by an index that leads with it. Time comes from its
 // monthly rollup, check-ins and topics as counts per team and day from theirs, client pulses as counts per
-// team and month from theirs (all kept on write by the database), plus each window's first records and the
-// first rounds of the months it shows (balance.tallies): no request walks a year of entries, check-ins,
-// topics or answers. The large reads come back as one JSON value each (db/json-rows.ts).
+// team and month from theirs, the relationships' standing as changes per team, summed per month, from
+// theirs (all kept on write by the database); the evidence months' windows add their first records, the
+// first rounds of the months they show (balance.tallies) and the relationships their progression shows
+// (balance.standings): no request walks a year of entries, check-ins, topics, answers or assessments. The
+// large reads come back as one JSON value each (db/json-rows.ts).
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BalanceInput } from '../../../domain/balance';
