@@ -97,9 +97,9 @@ export function standingChanges(rels: Relationship[], assessments: Assessment[])
       stage = stageRank[a.stage];
     }
   }
-  const starts = new Map(rels.map((r) => [r.id, r.startedOn]));
+  const byId = relationshipsById(rels);
   for (const m of h.moves.items) {
-    const startedOn = starts.get(m.assessment.relationshipId);
+    const startedOn = byId.get(m.assessment.relationshipId)?.startedOn;
     if (startedOn === undefined || m.day < startedOn) continue;
     const d = on(m.day);
     d.moves++;

@@ -81,9 +81,10 @@ export function BalancePage() {
       <QueryState query={balance}>
         {(b) => {
           const i = picked ?? b.months.length - 1;
-          const withRecords = opened !== null ? openedMonth.data : b;
-          const monthOf = (movement: 'outward' | 'inward') =>
-            withRecords && opened !== null ? withRecords[movement][0]! : b[movement][i]!;
+          // An opened earlier month shows its own answer's parts once it is here, the series' until then.
+          const own = opened !== null ? openedMonth.data : undefined;
+          const recordsLoading = opened !== null && own === undefined;
+          const monthOf = (movement: 'outward' | 'inward') => (own ? own[movement][0]! : b[movement][i]!);
           return (
             <Stack gap="lg">
               <Flags balance={b} onEvidence={setEvidence} onTeam={choose} />
@@ -112,7 +113,7 @@ export function BalancePage() {
                   <PartsPanel
                     movement="Outward"
                     month={monthOf('outward')}
-                    recordsLoading={withRecords === undefined}
+                    recordsLoading={recordsLoading}
                     teamId={b.scope.teamId}
                     onEvidence={setEvidence}
                   />
@@ -121,7 +122,7 @@ export function BalancePage() {
                   <PartsPanel
                     movement="Inward"
                     month={monthOf('inward')}
-                    recordsLoading={withRecords === undefined}
+                    recordsLoading={recordsLoading}
                     teamId={b.scope.teamId}
                     onEvidence={setEvidence}
                   />
