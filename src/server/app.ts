@@ -191,7 +191,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   for (const feature of features) feature(app, deps);
 
   const serveWeb = options.serveWeb !== false && existsSync(join(webRoot, 'index.html'));
-  const homeLinks = serveWeb ? homeScreenLinks(webRoot) : [];
+  const homeLinks = serveWeb ? homeScreenLinks(webRoot) : { entry: [], screen: [] };
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -212,11 +212,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     const path = req.url.split('?')[0] ?? '';
     if (serveWeb && req.method === 'GET' && !path.startsWith('/api/') && !ASSET_PATH.test(path)) {
       const data = firstScreenData(path, Boolean(req.cookies[SESSION_COOKIE]));
-      // The home page's data, then its code (the preloads go out in this order).
+      // The initial script, the home page's data, then the rest of its code (the preloads go out in this order).
       if (data.length > 0)
         reply.header(
           'link',
-          [...data.map((d) => `<${d}>; rel=preload; as=fetch; crossorigin`), ...homeLinks].join(', '),
+          [
+            ...homeLinks.entry,
+            ...data.map((d) => `<${d}>; rel=preload; as=fetch; crossorigin`),
+            ...homeLinks.screen,
+          ].join(', '),
         );
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

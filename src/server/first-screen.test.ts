@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstScreenData } from './app';
-import { homeScreenFiles, type Manifest } from './platform/first-screen-code';
+import { entryFiles, homeScreenFiles, type Manifest } from './platform/first-screen-code';
 
 const id = '98089bd9-c015-40d1-8af8-efface76a715';
 
@@ -46,5 +46,13 @@ describe('the home page’s code, preloaded with the page', () => {
     expect(scripts).not.toContain('/assets/index-a.js');
     expect(scripts).not.toContain('/assets/OtherPage-f.js');
     expect(homeScreenFiles({})).toEqual({ scripts: [], styles: [] });
+  });
+
+  it('names the initial script and its styles apart, to go before the data', () => {
+    expect(entryFiles(manifest)).toEqual({
+      scripts: ['/assets/index-a.js'],
+      styles: ['/assets/index-a.css'],
+    });
+    expect(entryFiles({})).toEqual({ scripts: [], styles: [] });
   });
 });

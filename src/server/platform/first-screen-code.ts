@@ -31,13 +31,28 @@ export function homeScreenFiles(manifest: Manifest): { scripts: string[]; styles
   return { scripts, styles };
 }
 
-/** The Link header's entries for the home page's code, read once from the build (none without one). */
-export function homeScreenLinks(webRoot: string): string[] {
+/** The initial script and its styles, as the page's HTML names them. */
+export function entryFiles(manifest: Manifest): { scripts: string[]; styles: string[] } {
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+  return entry
+    ? { scripts: [`/${entry.file}`], styles: (entry.css ?? []).map((f) => `/${f}`) }
+    : { scripts: [], styles: [] };
+}
+
+const links = ({ scripts, styles }: { scripts: string[]; styles: string[] }) => [
+  ...styles.map((f) => `<${f}>; rel=preload; as=style; crossorigin`),
+  ...scripts.map((f) => `<${f}>; rel=modulepreload; crossorigin`),
+];
+
+/**
+ * The Link header's entries for the home page's code, read once from the build (none without one): `entry`
+ * goes before the page's data, `screen` after. A browser opens six connections to a host over HTTP/1.1 and
+ * sends the header's requests before the HTML's own, so the initial script — everything waits for it to run —
+ * would otherwise queue behind the data and the screen's code (ADR 006).
+ */
+export function homeScreenLinks(webRoot: string): { entry: string[]; screen: string[] } {
   const path = join(webRoot, '.vite', 'manifest.json');
-  if (!existsSync(path)) return [];
-  const { scripts, styles } = homeScreenFiles(JSON.parse(readFileSync(path, 'utf8')) as Manifest);
-  return [
-    ...styles.map((f) => `<${f}>; rel=preload; as=style; crossorigin`),
-    ...scripts.map((f) => `<${f}>; rel=modulepreload; crossorigin`),
-  ];
+  if (!existsSync(path)) return { entry: [], screen: [] };
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  return { entry: links(entryFiles(manifest)), screen: links(homeScreenFiles(manifest)) };
 }

@@ -1,17 +1,22 @@
-import { Anchor, Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { Portfolio } from '../../../server/features/health/portfolio.contract';
+import { useRoutedLinks } from '../../ui/routedLinks';
 import { useWorkspace } from '../../ui/workspace';
 import { scoreColor } from '../health/healthTerms';
 import { stageInfo } from '../relationships/terms';
 import { DistributionChart } from './DistributionChart';
+import classes from './homeLists.module.css';
 
 const sentence = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /** The relationships most at risk first, each with its reasons in words and a link to its health. */
 export function EarlyWarnings({ portfolio }: { portfolio: Portfolio }) {
   const { link } = useWorkspace();
+  const list = useRef<HTMLOListElement>(null);
+  useRoutedLinks(list);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="early-warnings" h="100%">
       <Group justify="space-between" align="baseline" mb="sm">
@@ -28,50 +33,35 @@ export function EarlyWarnings({ portfolio }: { portfolio: Portfolio }) {
           moving. Health is recomputed after every change and once a day.
         </Text>
       ) : (
-        <Stack gap={0} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <ol className={classes.list} ref={list}>
           {portfolio.risks.map((r) => (
             <li key={r.relationship.id}>
-              <UnstyledButton
-                component={Link}
-                to={link(`/relationships/${r.relationship.id}#relationship-health`)}
-                py="sm"
-                px="xs"
-                w="100%"
-                style={{
-                  display: 'block',
-                  borderTop: '1px solid var(--mantine-color-default-border)',
-                  borderRadius: 0,
-                }}
+              <a
+                href={link(`/relationships/${r.relationship.id}#relationship-health`)}
+                className={`${classes.warningRow} mantine-focus-auto`}
                 aria-label={`${r.relationship.clientName} (${r.relationship.teamName}), health ${r.score ?? 'not scored'}: ${r.risks.map((x) => x.message).join('; ')}`}
               >
-                <Group justify="space-between" wrap="nowrap" align="flex-start" gap="sm">
-                  <Stack gap={2} style={{ minWidth: 0 }}>
-                    <Text fw={600} truncate>
-                      {r.relationship.clientName}{' '}
-                      <Text span size="sm" c="dimmed" fw={400}>
-                        · {r.relationship.teamName} · {stageInfo[r.relationship.stage].label}
-                      </Text>
-                    </Text>
-                    {r.risks.map((x) => (
-                      <Group key={x.key} gap={6} wrap="nowrap" align="flex-start">
-                        <IconAlertTriangle
-                          size={14}
-                          color="var(--mantine-color-orange-7)"
-                          style={{ flexShrink: 0, marginTop: 3 }}
-                          aria-hidden
-                        />
-                        <Text size="sm">{sentence(x.message)}</Text>
-                      </Group>
-                    ))}
-                  </Stack>
-                  <Badge variant="light" color={scoreColor(r.score)} size="lg" style={{ flexShrink: 0 }}>
-                    {r.score ?? '—'}
-                  </Badge>
-                </Group>
-              </UnstyledButton>
+                <span className={classes.warningText}>
+                  <span className={classes.clientName}>
+                    {r.relationship.clientName}{' '}
+                    <span className={`${classes.small} ${classes.dimmed} ${classes.team}`}>
+                      · {r.relationship.teamName} · {stageInfo[r.relationship.stage].label}
+                    </span>
+                  </span>
+                  {r.risks.map((x) => (
+                    <span key={x.key} className={`${classes.reason} ${classes.small}`}>
+                      <IconAlertTriangle size={14} className={classes.reasonIcon} aria-hidden />
+                      {sentence(x.message)}
+                    </span>
+                  ))}
+                </span>
+                <Badge variant="light" color={scoreColor(r.score)} size="lg" style={{ flexShrink: 0 }}>
+                  {r.score ?? '—'}
+                </Badge>
+              </a>
             </li>
           ))}
-        </Stack>
+        </ol>
       )}
     </Paper>
   );

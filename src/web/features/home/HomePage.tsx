@@ -1,5 +1,5 @@
 import { Alert, Box, Center, Grid, Loader, Stack } from '@mantine/core';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { PageHeader } from '../../ui/PageHeader';
 import { useWorkspace } from '../../ui/workspace';
 import { PurposeCard } from '../community/PurposeCard';
@@ -70,7 +70,9 @@ export function HomePage() {
   );
 }
 
-function Portfolio() {
+// Memoised: it takes no props and reads its own queries, so the home page's other lookups resolving (the steps,
+// the list they read) do not render the whole portfolio again.
+const Portfolio = memo(function Portfolio() {
   const portfolio = usePortfolio();
   // After the commit that put this answer on screen: the bench reads the mark (bench/web.ts).
   useEffect(() => {
@@ -113,4 +115,4 @@ function Portfolio() {
       </Grid>
     </Stack>
   );
-}
+});

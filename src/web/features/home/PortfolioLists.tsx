@@ -1,27 +1,32 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { Link } from 'react-router';
 import type { Portfolio, PortfolioRelationship } from '../../../server/features/health/portfolio.contract';
+import { useRoutedLinks } from '../../ui/routedLinks';
 import { useWorkspace } from '../../ui/workspace';
 import { formatDate, levelInfo, stageInfo } from '../relationships/terms';
+import classes from './homeLists.module.css';
 import { useWorkspaceBalance } from './portfolioData';
 
-function RelationshipLink({ r }: { r: PortfolioRelationship }) {
-  const { link } = useWorkspace();
+/** A relationship's name and team as a plain link: its list routes the click (`useRoutedLinks`). */
+function RelationshipLink({ r, link }: { r: PortfolioRelationship; link: (path: string) => string }) {
   return (
-    <Anchor component={Link} to={link(`/relationships/${r.id}`)} size="sm" fw={600}>
+    <a
+      href={link(`/relationships/${r.id}`)}
+      className={`${classes.relationshipLink} ${classes.small} mantine-focus-auto`}
+    >
       {r.clientName}
-      <Text span size="xs" c="dimmed" fw={400}>
-        {' '}
-        · {r.teamName}
-      </Text>
-    </Anchor>
+      <span className={`${classes.xs} ${classes.dimmed} ${classes.team}`}> · {r.teamName}</span>
+    </a>
   );
 }
 
 /** Overdue check-ins, most overdue first, and those due in the next two weeks. */
 export function CheckInsDue({ portfolio }: { portfolio: Portfolio }) {
   const { link } = useWorkspace();
+  const lists = useRef<HTMLDivElement>(null);
+  useRoutedLinks(lists);
   const { overdue, upcoming } = portfolio;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="check-ins-due" h="100%">
@@ -33,18 +38,18 @@ export function CheckInsDue({ portfolio }: { portfolio: Portfolio }) {
           Plan check-ins
         </Anchor>
       </Group>
-      <Stack gap="md">
+      <Stack gap="md" ref={lists}>
         <Stack gap={4} aria-label="Overdue check-ins">
           <Text size="sm" fw={600} c={overdue.count > 0 ? 'red' : undefined}>
             {overdue.count} overdue
           </Text>
           {overdue.items.map((o) => (
-            <Group key={o.relationship.id} justify="space-between" wrap="nowrap" gap="xs">
-              <RelationshipLink r={o.relationship} />
-              <Text size="xs" c="red" style={{ flexShrink: 0 }}>
+            <div key={o.relationship.id} className={classes.dueRow}>
+              <RelationshipLink r={o.relationship} link={link} />
+              <span className={classes.xs} style={{ color: 'var(--mantine-color-red-text)' }}>
                 {o.daysOverdue} day{o.daysOverdue === 1 ? '' : 's'} overdue
-              </Text>
-            </Group>
+              </span>
+            </div>
           ))}
         </Stack>
         <Stack gap={4} aria-label="Upcoming check-ins">
@@ -52,12 +57,12 @@ export function CheckInsDue({ portfolio }: { portfolio: Portfolio }) {
             {upcoming.count} due in the next 2 weeks
           </Text>
           {upcoming.items.map((u) => (
-            <Group key={u.relationship.id} justify="space-between" wrap="nowrap" gap="xs">
-              <RelationshipLink r={u.relationship} />
-              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            <div key={u.relationship.id} className={classes.dueRow}>
+              <RelationshipLink r={u.relationship} link={link} />
+              <span className={`${classes.xs} ${classes.dimmed}`}>
                 {u.inDays === 0 ? 'today' : `in ${u.inDays} day${u.inDays === 1 ? '' : 's'}`}
-              </Text>
-            </Group>
+              </span>
+            </div>
           ))}
           {overdue.count + upcoming.count === 0 && (
             <Text size="sm" c="dimmed">
@@ -72,6 +77,9 @@ export function CheckInsDue({ portfolio }: { portfolio: Portfolio }) {
 
 /** Stage and pyramid moves recorded in the last 90 days, newest first. */
 export function StageMovements({ portfolio }: { portfolio: Portfolio }) {
+  const { link } = useWorkspace();
+  const list = useRef<HTMLOListElement>(null);
+  useRoutedLinks(list);
   const { movements } = portfolio;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="stage-movements" h="100%">
@@ -88,26 +96,26 @@ export function StageMovements({ portfolio }: { portfolio: Portfolio }) {
           No stage or pyramid moves in the last 90 days. Record an assessment on a relationship when it moves.
         </Text>
       ) : (
-        <Stack gap="xs">
+        <ol className={`${classes.list} ${classes.moves}`} ref={list}>
           {movements.items.map((m) => (
-            <Stack key={m.assessmentId} gap={0}>
-              <Group gap={6} wrap="nowrap">
+            <li key={m.assessmentId}>
+              <div className={classes.move}>
                 {m.direction === 'down' ? (
                   <IconArrowDownRight size={16} color="var(--mantine-color-red-7)" aria-label="down" />
                 ) : (
                   <IconArrowUpRight size={16} color="var(--mantine-color-teal-7)" aria-label="up" />
                 )}
-                <RelationshipLink r={m.relationship} />
-              </Group>
-              <Text size="xs" c="dimmed" pl={22}>
+                <RelationshipLink r={m.relationship} link={link} />
+              </div>
+              <div className={`${classes.xs} ${classes.dimmed} ${classes.moveWhat}`}>
                 {formatDate(m.on)}:{' '}
                 {m.fromStage !== m.toStage
                   ? `${stageInfo[m.fromStage!].label} → ${stageInfo[m.toStage].label}`
                   : `${levelInfo[m.fromLevel!].label} → ${levelInfo[m.toLevel].label}`}
-              </Text>
-            </Stack>
+              </div>
+            </li>
           ))}
-        </Stack>
+        </ol>
       )}
     </Paper>
   );
