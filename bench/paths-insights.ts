@@ -192,8 +192,14 @@ export function balanceFloor(m: Measured): Statement {
              WHERE f.workspace_id = $1 AND f.held_on >= $4::date AND f.held_on <= $5::date`)} AS reflections,
       ${agg(`SELECT team_id, max(held_on)::text AS held_on FROM reflections WHERE workspace_id = $1 AND held_on <= $5::date GROUP BY 1`)} AS last_held,
       ${agg(`SELECT team_id, cadence_days FROM team_reflection_settings WHERE workspace_id = $1`)} AS cadences,
-      ${agg(`SELECT team_id, to_char(day, 'YYYY-MM-DD') AS day, check_ins_due, check_ins_on_time, topics_raised,
-               topics_by_client FROM balance_days WHERE workspace_id = $1 AND day >= $4::date AND day <= $5::date`)} AS days,
+      ${agg(`SELECT b.team_id, to_char(max(b.day), 'YYYY-MM-DD') AS day, sum(b.check_ins_due)::int AS due,
+               sum(b.check_ins_on_time)::int AS on_time, sum(b.topics_raised)::int AS raised,
+               sum(b.topics_by_client)::int AS by_client
+             FROM balance_days b JOIN teams t ON t.workspace_id = b.workspace_id AND t.id = b.team_id
+             JOIN workspaces w ON w.id = b.workspace_id
+             WHERE b.workspace_id = $1 AND b.day >= $4::date AND b.day <= $5::date
+             GROUP BY b.team_id, date_trunc('month', b.day), b.day >= (t.created_at AT TIME ZONE 'UTC')::date,
+               b.day >= (w.created_at AT TIME ZONE 'UTC')::date`)} AS days,
       ${agg(
         firstOfEach(
           `SELECT c.*, r.team_id, cl.name AS client FROM (

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeBalance } from '../../../domain/balance';
 import { CHECK_IN_GRACE_DAYS } from '../../../domain/balance.records';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { makeRelationship, makeTeam, type RelationshipBody } from '../relationships/relationships.fixtures';
+import { loadBalanceInputs } from './balance.inputs';
+import { monthsOf } from './balance.store';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -133,5 +136,62 @@ describe('the balance’s daily counts', () => {
     const gone = await rollupAndRecords(owner.workspaceId);
     expect(gone.rollup).toEqual(gone.records);
     expect(gone.rollup.some((d) => d.teamId === rels[1]!.teamId)).toBe(false);
+  });
+
+  it('read as month buckets split where a team and the workspace began, give every window the counts of the days', async () => {
+    const owner: Session = await t.signup();
+    const [a, b] = [await makeRelationship(owner), await makeRelationship(owner)];
+    const pick = prng(7);
+    const now = Date.now();
+    // 240 check-ins and topics over the last 200 days, some held (on time or late), some raised by the client.
+    const values = Array.from({ length: 240 }, (_, i) => {
+      const at = new Date(now - (1 + pick(200)) * DAY - pick(24) * 3_600_000).toISOString();
+      const held = pick(3) === 0 ? new Date(Date.parse(at) + pick(10) * DAY).toISOString() : null;
+      return { rel: (i % 3 === 0 ? b : a).id, at, held, client: pick(2) === 0 };
+    });
+    for (const v of values) {
+      await t.database.db.execute(sql`INSERT INTO check_ins (workspace_id, id, relationship_id, scheduled_for,
+          status, held_at, agenda, attendees)
+        VALUES (${owner.workspaceId}::uuid, gen_random_uuid(), ${v.rel}::uuid, ${v.at}::timestamptz,
+          ${v.held ? 'held' : 'scheduled'}, ${v.held}::timestamptz, '[]'::jsonb, '[]'::jsonb)`);
+      await t.database.db.execute(sql`INSERT INTO topics (workspace_id, id, relationship_id, title, raised_by,
+          status, author_kind, author_name, created_at)
+        VALUES (${owner.workspaceId}::uuid, gen_random_uuid(), ${v.rel}::uuid, 'Topic',
+          ${v.client ? 'client' : 'provider'}, 'proposed', 'member', 'Ada', ${v.at}::timestamptz)`);
+    }
+    // The workspace began 130 days ago and one team 75 days ago, each in the middle of a month, after records
+    // that an import or a restore dated earlier.
+    await t.database.db.execute(
+      sql`UPDATE workspaces SET created_at = now() - interval '130 days' WHERE id = ${owner.workspaceId}::uuid`,
+    );
+    await t.database.db.execute(
+      sql`UPDATE teams SET created_at = now() - interval '75 days'
+          WHERE workspace_id = ${owner.workspaceId}::uuid AND id = ${a.teamId}::uuid`,
+    );
+    const days = await rollupAndRecords(owner.workspaceId);
+    for (const today of [new Date(now - 20 * DAY), new Date(now)].map((d) => d.toISOString().slice(0, 10))) {
+      const inputs = await loadBalanceInputs(t.database.db, owner.workspaceId, {
+        months: monthsOf({}, today),
+        today,
+      });
+      for (const [input, teamId] of [
+        [inputs.workspace!, null],
+        [inputs.byTeam.get(a.teamId)!, a.teamId],
+        [inputs.byTeam.get(b.teamId)!, b.teamId],
+      ] as const) {
+        const own = days.rollup.filter((d) => (teamId === null || d.teamId === teamId) && d.day <= today);
+        const fromDays = {
+          ...input,
+          checkInDays: own
+            .filter((d) => d.due > 0)
+            .map((d) => ({ day: d.day, total: d.due, counted: d.onTime })),
+          topicDays: own
+            .filter((d) => d.raised > 0)
+            .map((d) => ({ day: d.day, total: d.raised, counted: d.byClient })),
+        };
+        expect(input.checkInDays!.length).toBeLessThan(fromDays.checkInDays.length / 3);
+        expect(computeBalance(input, 'W')).toEqual(computeBalance(fromDays, 'W'));
+      }
+    }
   });
 });

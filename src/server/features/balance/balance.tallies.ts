@@ -7,8 +7,10 @@
 import { sql } from 'drizzle-orm';
 import { rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
+import { workspaces } from '../../platform/auth/auth.table';
 import { andIdIn, utcDay } from '../../platform/columns';
 import { clientRoundsByTeam } from '../pulses/pulse-rounds.table';
+import { teams } from '../teams/teams.table';
 import { balanceDays } from './balance.table';
 
 /** Evidence the balance shows per part and window (balance.parts MAX_EVIDENCE). */
@@ -43,7 +45,13 @@ const windowList = (windows: EvidenceWindow[]) =>
 
 type Scope = { from: string; to: string; teamIds?: string[] };
 
-/** Check-ins due (and held on time) and topics raised (and by clients) per team and day in [from, to]. */
+/**
+ * Check-ins due (and held on time) and topics raised (and by clients) in [from, to], per team, summed per
+ * month and keyed on the bucket's last day with any. A window counts from a month's first day, or from the day
+ * its scope began (the team's, or the workspace's, creation) when that is later, to a month's last day or `to`
+ * (balance.ts#windowOf): the months are split on both beginnings, so every window is whole buckets and its
+ * sums are exact. A year per team is then tens of rows instead of hundreds of days.
+ */
 export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
   const found = await rowsAsJson<{
     teamId: string;
@@ -54,11 +62,16 @@ export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
     byClient: number;
   }>(
     db,
-    sql`SELECT team_id AS "teamId", to_char(day, 'YYYY-MM-DD') AS day, check_ins_due AS due,
-          check_ins_on_time AS "onTime", topics_raised AS raised, topics_by_client AS "byClient"
-        FROM ${balanceDays}
-        WHERE workspace_id = ${workspaceId}::uuid AND day >= ${scope.from}::date AND day <= ${scope.to}::date
-          ${andIdIn('team_id', scope.teamIds)}`,
+    sql`SELECT b.team_id AS "teamId", to_char(max(b.day), 'YYYY-MM-DD') AS day,
+          sum(b.check_ins_due)::int AS due, sum(b.check_ins_on_time)::int AS "onTime",
+          sum(b.topics_raised)::int AS raised, sum(b.topics_by_client)::int AS "byClient"
+        FROM ${balanceDays} b
+        JOIN ${teams} t ON t.workspace_id = b.workspace_id AND t.id = b.team_id
+        JOIN ${workspaces} w ON w.id = b.workspace_id
+        WHERE b.workspace_id = ${workspaceId}::uuid AND b.day >= ${scope.from}::date AND b.day <= ${scope.to}::date
+          ${andIdIn('b.team_id', scope.teamIds)}
+        GROUP BY b.team_id, date_trunc('month', b.day),
+          b.day >= (t.created_at AT TIME ZONE 'UTC')::date, b.day >= (w.created_at AT TIME ZONE 'UTC')::date`,
   );
   const checkIns: DayCount[] = [];
   const topics: DayCount[] = [];
