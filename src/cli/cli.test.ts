@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,29 @@ const contents = (d: Doc) =>
     ]),
   );
 
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+/** The processes whose parent is `pid`, with their command lines (Linux's /proc). */
+function childrenOf(pid: number): string[][] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === pid ? [readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0')] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
 describe('twofold command line', () => {
   it('lists its commands, and each explains itself with --help', async () => {
     const all = await twofold(['--help']);
@@ -49,6 +73,45 @@ describe('twofold command line', () => {
     expect(help.stdout).toContain('Usage: twofold restore');
     expect((await twofold(['nonsense'])).code).toBe(1);
   }, 60_000);
+
+  it('serves as npm start does: with its Node flags, answering, and stopping cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'twofold-serve-'));
+    const serve = spawn(process.execPath, [join(projectRoot, 'bin', 'twofold.mjs'), 'serve'], {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        DATA_DIR: dir,
+        DATABASE_URL: '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO: '0',
+      },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => serve.once('exit', (code) => resolve(code)));
+    const healthy = () =>
+      fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!(await healthy()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
+      expect(await healthy()).toBe(true);
+      const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+      const flags = (pkg.scripts.start as string).split(/\s+/).filter((w) => w.startsWith('--'));
+      expect(flags.length).toBeGreaterThan(0);
+      const server = childrenOf(serve.pid!).find((args) => args.some((a) => a.endsWith('start.mjs')));
+      expect(server).toEqual(expect.arrayContaining(flags));
+      serve.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(await healthy()).toBe(false);
+    } finally {
+      serve.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('migrates, seeds the demo, exports it and restores it into a new workspace, losing nothing', async () => {
     expect((await twofold(['migrate'])).code).toBe(0);
