@@ -11,7 +11,9 @@ if (process.argv[2] === 'serve' && !process.argv.includes('--help')) {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   const flags = pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
   const start = new URL('../scripts/start.mjs', import.meta.url).pathname;
-  const server = spawn(process.execPath, [...flags, start], { stdio: 'inherit' });
+  // Its own process group, so a terminal's Ctrl+C reaches it once, through here, not also directly: a second
+  // SIGINT would cut its graceful shutdown short.
+  const server = spawn(process.execPath, [...flags, start], { stdio: 'inherit', detached: true });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
