@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npx twofold <command>`: bundles the command line's TypeScript into one ES module (our code only;
-// packages stay in node_modules) and runs it with plain Node; `serve` starts the server as `npm start` does.
+// `npx twofold <command>`: the command line's TypeScript bundled and run with plain Node (scripts/bundle.mjs);
+// `serve` starts the server as `npm start` does.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { build, stop } from 'esbuild';
+import { bundleAndImport } from '../scripts/bundle.mjs';
 
 if (process.argv[2] === 'serve' && !process.argv.includes('--help')) {
   // The server as `npm start` runs it, with the same Node flags (package.json's start script: the young
@@ -23,20 +23,6 @@ if (process.argv[2] === 'serve' && !process.argv.includes('--help')) {
 }
 
 async function runCommand() {
-  const outfile = new URL('../dist/cli/main.mjs', import.meta.url).pathname;
-  await build({
-    entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
-  await stop();
-  process.setSourceMapsEnabled(true);
-  const { run } = await import(outfile);
+  const { run } = await bundleAndImport('src/cli/main.ts', 'dist/cli/main.mjs');
   process.exitCode = await run(process.argv.slice(2));
 }
