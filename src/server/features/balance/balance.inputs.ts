@@ -50,12 +50,13 @@ export type BalanceInputs = {
   /** The whole workspace (only when every team was loaded). */
   workspace: BalanceInput | null;
   /**
-   * Reads the given teams' last-month evidence (check-ins, topics, client pulse rounds) into their inputs.
-   * Until then a team's input carries only the records the workspace's windows read: enough for every score,
-   * and for the evidence of the windows read (`teamEvidence`). Only a flag shows a team's evidence, and few
-   * teams have one.
+   * Reads the evidence (the first check-ins, topics and client pulse rounds of the windows shown, and the
+   * relationships the progression shows) into the inputs, in one round trip: the workspace's (when loaded) and
+   * each `teamEvidence: 'own'` team's for `evidenceMonths`, and the given teams' for the last month. Until then
+   * the inputs carry none: enough for every score and flag (no score depends on evidence), and only a flag shows
+   * a team's evidence, so the workspace's balance reads the flagged teams' alone.
    */
-  readLastEvidence(teamIds: string[]): Promise<void>;
+  readEvidence(teamIds: string[]): Promise<void>;
 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -87,7 +88,7 @@ export async function loadBalanceInputs(
   const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
   const teamIn = (column: string) => andIdIn(column, ids);
   if (ids?.length === 0)
-    return { teams: [], byTeam: new Map(), workspace: null, readLastEvidence: async () => {} };
+    return { teams: [], byTeam: new Map(), workspace: null, readEvidence: async () => {} };
 
   const dataEnd = `${dataTo}T23:59:59.999Z`;
   const dataStart = `${dataFrom}T00:00:00.000Z`;
@@ -148,16 +149,18 @@ export async function loadBalanceInputs(
     else pulseMonthsOf.set(m.teamId, [m]);
   }
 
-  // The evidence: each window's first check-ins (from the scope's start) and topics, and the first rounds of
-  // the client pulse months the windows show, in a second round trip, once the scopes' starts are known.
+  // The evidence: each window's first check-ins (from the scope's start) and topics, the first rounds of the
+  // client pulse months the windows show, and the relationships the progression shows, in one more round trip
+  // for every scope asked for, once the scopes' starts and the flags are known.
   const workspaceSince = day(ws?.createdAt ?? new Date(0));
-  const windowsOf = (scopes: { teamId: string | null; since: string }[], months: string[]) => {
+  type Scope = { teamId: string | null; since: string; months: string[] };
+  const windowsOf = (scopes: Scope[]) => {
     const due: EvidenceWindow[] = [];
     const raised: EvidenceWindow[] = [];
     const rounds: EvidenceMonth[] = [];
     // The calendar months the windows span, each once per scope (the progression part's moves).
     const spanned: EvidenceWindow[] = [];
-    for (const { teamId, since } of scopes) {
+    for (const { teamId, since, months } of scopes) {
       for (const month of monthsBetween(addMonths(months[0]!, -(WINDOW_MONTHS - 1)), months.at(-1)!))
         spanned.push({ teamId, from: firstDay(month), to: minDay(lastDay(month), opts.today) });
       for (const month of months) {
@@ -183,30 +186,6 @@ export async function loadBalanceInputs(
       ),
     ]);
   };
-  const sinceOf = (t: (typeof teamRows)[number]) => ({ teamId: t.id, since: day(t.createdAt) });
-  const [due, raised, shownRounds, shownRelationships] = await windowsOf(
-    [
-      ...(ids ? [] : [{ teamId: null, since: workspaceSince }]),
-      ...(opts.teamEvidence === 'own' ? teamRows.map(sinceOf) : []),
-    ],
-    opts.evidenceMonths ?? opts.months,
-  );
-  const toCheckIn = (c: (typeof due)[number]) => ({
-    teamId: c.teamId,
-    id: c.id,
-    relationshipId: c.relationshipId,
-    label: `${c.client} check-in`,
-    dueOn: c.dueOn,
-    heldOn: c.heldOn,
-  });
-  const toTopic = (t: (typeof raised)[number]) => ({
-    teamId: t.teamId,
-    id: t.id,
-    relationshipId: t.relationshipId,
-    label: t.label,
-    raisedBy: t.raisedBy,
-    raisedOn: t.raisedOn,
-  });
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
   // Each input grouped by team once, so a team's balance reads its own rows, not every row of the workspace.
@@ -226,24 +205,9 @@ export async function loadBalanceInputs(
     return byTeam.get(scope) ?? [];
   };
   const teamSeries = [...teamRounds].map(([teamId, rounds]) => ({ teamId, rounds }));
-
-  // Each record in the rule's shape once, shared by the workspace's input and its team's: a year of a large
+  // Each record in the rule's shape once, shared by the workspace's input and its teams': a year of a large
   // workspace is tens of thousands of records, and the rule keeps its sorted views per array (balance.records).
   const inScope = {
-    relationships: shownRelationships.relationships.map((r) => ({
-      teamId: r.teamId,
-      id: r.id,
-      label: r.label,
-      startedOn: r.startedOn,
-    })),
-    assessments: shownRelationships.assessments.map((a) => ({
-      teamId: a.teamId,
-      id: a.id,
-      relationshipId: a.relationshipId,
-      at: a.at,
-      stage: a.stage,
-      pyramidLevel: a.pyramidLevel,
-    })),
     time,
     experiments: ran.map((e) => ({
       teamId: e.teamId,
@@ -259,11 +223,9 @@ export async function loadBalanceInputs(
       heldOn: r.heldOn,
       label: `${r.teamName} reflection`,
     })),
-    checkIns: due.map(toCheckIn),
-    topics: raised.map(toTopic),
   };
 
-  /** A team's balance (`scope` its id) or the workspace's (`scope` null: every row). */
+  /** A team's balance (`scope` its id) or the workspace's (`scope` null: every row), without evidence yet. */
   const build = (teamIds: string[], activeSince: string, scope: string | null): BalanceInput => {
     const keep = <T extends { teamId: string | null }>(rows: T[]) => rowsOf(rows, scope);
     const lasts = keep(lastHeld).map((r) => r.heldOn);
@@ -272,19 +234,19 @@ export async function loadBalanceInputs(
       today: opts.today,
       activeSince,
       teamCount: teamIds.length,
-      relationships: keep(inScope.relationships),
-      assessments: keep(inScope.assessments),
+      relationships: [],
+      assessments: [],
       standingDays: keep(standings),
       time: keep(inScope.time),
       experiments: keep(inScope.experiments),
       reflections: keep(inScope.reflections),
       lastReflectionOn: lasts.sort().at(-1) ?? null,
-      checkIns: keep(inScope.checkIns),
+      checkIns: [],
       checkInDays: keep(days.checkIns),
       clientPulseMonths: pulseMonthsOf.get(scope) ?? [],
-      clientPulses: shownRounds.filter((r) => r.teamId === scope),
+      clientPulses: [],
       teamPulses: pooled(keep(teamSeries), opts.today),
-      topics: keep(inScope.topics),
+      topics: [],
       topicDays: keep(days.topics),
       reflectionCadenceDays: teamIds.map(cadenceOf),
     };
@@ -298,24 +260,66 @@ export async function loadBalanceInputs(
         workspaceSince,
         null,
       );
-  const readLastEvidence = async (teamIds: string[]) => {
-    const asked = teamRows.filter((t) => teamIds.includes(t.id));
-    if (asked.length === 0) return;
-    const [teamDue, teamRaised, flaggedRounds, flaggedRelationships] = await windowsOf(
-      asked.map(sinceOf),
-      opts.months.slice(-1),
-    );
-    for (const t of asked)
-      byTeam.set(t.id, {
-        ...byTeam.get(t.id)!,
-        relationships: flaggedRelationships.relationships.filter((r) => r.teamId === t.id),
-        assessments: flaggedRelationships.assessments.filter((a) => a.teamId === t.id),
-        checkIns: teamDue.filter((c) => c.teamId === t.id).map(toCheckIn),
-        topics: teamRaised.filter((x) => x.teamId === t.id).map(toTopic),
-        clientPulses: flaggedRounds.filter((r) => r.teamId === t.id),
-      });
+  const evidenceMonths = opts.evidenceMonths ?? opts.months;
+  const readEvidence = async (teamIds: string[]) => {
+    const scopes: Scope[] = [
+      ...(workspace ? [{ teamId: null, since: workspaceSince, months: evidenceMonths }] : []),
+      ...teamRows
+        .filter((t) => opts.teamEvidence === 'own' || teamIds.includes(t.id))
+        .map((t) => ({
+          teamId: t.id,
+          since: day(t.createdAt),
+          months: opts.teamEvidence === 'own' ? evidenceMonths : opts.months.slice(-1),
+        })),
+    ];
+    if (scopes.length === 0) return;
+    const [due, raised, rounds, shown] = await windowsOf(scopes);
+    // One statement serves every scope: a scope's input gets the records of its team (the workspace's, all),
+    // a few more than its own windows' first 50 at most, which the rule finds and orders itself.
+    const found = {
+      relationships: shown.relationships.map((r) => ({
+        teamId: r.teamId,
+        id: r.id,
+        label: r.label,
+        startedOn: r.startedOn,
+      })),
+      assessments: shown.assessments.map((a) => ({
+        teamId: a.teamId,
+        id: a.id,
+        relationshipId: a.relationshipId,
+        at: a.at,
+        stage: a.stage,
+        pyramidLevel: a.pyramidLevel,
+      })),
+      checkIns: due.map((c) => ({
+        teamId: c.teamId,
+        id: c.id,
+        relationshipId: c.relationshipId,
+        label: `${c.client} check-in`,
+        dueOn: c.dueOn,
+        heldOn: c.heldOn,
+      })),
+      topics: raised.map((t) => ({
+        teamId: t.teamId,
+        id: t.id,
+        relationshipId: t.relationshipId,
+        label: t.label,
+        raisedBy: t.raisedBy,
+        raisedOn: t.raisedOn,
+      })),
+    };
+    const evidenceOf = (scope: string | null) => ({
+      relationships: rowsOf(found.relationships, scope),
+      assessments: rowsOf(found.assessments, scope),
+      checkIns: rowsOf(found.checkIns, scope),
+      topics: rowsOf(found.topics, scope),
+      // Rounds are read per scope: a workspace's month pools its teams' rounds.
+      clientPulses: rounds.filter((r) => r.teamId === scope),
+    });
+    if (workspace) Object.assign(workspace, evidenceOf(null));
+    for (const t of teamRows) byTeam.set(t.id, { ...byTeam.get(t.id)!, ...evidenceOf(t.id) });
   };
-  return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace, readLastEvidence };
+  return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace, readEvidence };
 }
 
 /**

@@ -9,8 +9,11 @@ import { getBalance, listTeamBalances } from './balance.store';
 
 const tags = ['Insights'];
 
-export function balanceRoutes(app: FastifyInstance, { db, now }: AppDeps): void {
-  const oneAtATime = limitConcurrency(1);
+export function balanceRoutes(app: FastifyInstance, { db, now, config }: AppDeps): void {
+  // A balance holds its workspace's months while it computes, so few run at once (limit-concurrency.ts). On
+  // PostgreSQL two do: one computes while the other's reads run in the database's own processes. Embedded,
+  // one thread does both, and a second would only hold a second copy.
+  const inTurn = limitConcurrency(config.databaseUrl ? 2 : 1);
   registerWorkspaceRoutes(app, db, (r) => {
     r.get(
       '/insights/balance',
@@ -24,7 +27,7 @@ export function balanceRoutes(app: FastifyInstance, { db, now }: AppDeps): void 
           response: { 200: balance },
         },
       },
-      async (req) => oneAtATime(() => getBalance(db, member(req).workspaceId, req.query, now())),
+      async (req) => inTurn(() => getBalance(db, member(req).workspaceId, req.query, now())),
     );
 
     r.get(
@@ -39,7 +42,7 @@ export function balanceRoutes(app: FastifyInstance, { db, now }: AppDeps): void 
           response: { 200: pageOf(teamBalance) },
         },
       },
-      async (req) => oneAtATime(() => listTeamBalances(db, member(req).workspaceId, req.query, now())),
+      async (req) => inTurn(() => listTeamBalances(db, member(req).workspaceId, req.query, now())),
     );
   });
 }

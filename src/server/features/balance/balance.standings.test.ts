@@ -206,14 +206,15 @@ describe('the relationships’ standing per day', () => {
     });
     const today = new Date().toISOString().slice(0, 10);
     const months = monthsOf({}, today);
-    const whole = (await loadBalanceInputs(t.database.db, owner.workspaceId, { months, today })).workspace!;
+    // Each with its evidence read, as the balance reads it.
+    const withEvidence = async (opts: Parameters<typeof loadBalanceInputs>[2]) => {
+      const inputs = await loadBalanceInputs(t.database.db, owner.workspaceId, opts);
+      await inputs.readEvidence([]);
+      return inputs;
+    };
+    const whole = (await withEvidence({ months, today })).workspace!;
     const team = (
-      await loadBalanceInputs(t.database.db, owner.workspaceId, {
-        months,
-        today,
-        teamIds: [first.teamId],
-        teamEvidence: 'own',
-      })
+      await withEvidence({ months, today, teamIds: [first.teamId], teamEvidence: 'own' })
     ).byTeam.get(first.teamId)!;
     for (const [input, teamId] of [
       [whole, undefined],

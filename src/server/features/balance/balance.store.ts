@@ -53,13 +53,14 @@ const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): Bal
   b.flags.map((f) => ({ ...f, teamId, teamName }));
 
 /**
- * Each team's last months; a team with a flag is computed again once its last month's evidence is read (a
- * flag shows it; the scores, and so the flags, never depend on evidence).
+ * Each team's last months, with the evidence read (with the workspace's, when it was loaded) for the teams with
+ * a flag: a flag shows it, and the scores, so the flags, never depend on evidence. A flagged team is computed
+ * again once it is read.
  */
 async function latestOfTeams(inputs: BalanceInputs, of: BalanceTeam[]) {
   const latest = new Map(of.map((t) => [t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name)]));
   const flagged = of.filter((t) => latest.get(t.id)!.flags.length > 0);
-  await inputs.readLastEvidence(flagged.map((t) => t.id));
+  await inputs.readEvidence(flagged.map((t) => t.id));
   for (const t of flagged) latest.set(t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name));
   return latest;
 }
@@ -83,9 +84,9 @@ export async function getBalance(
       evidenceMonths,
     });
     const team = inputs.teams[0];
-    const input = team && inputs.byTeam.get(team.id);
-    if (!team || !input) throw AppError.badField('teamId', 'is not a team in this workspace');
-    const b = withEvidenceOf(computeBalance(input, team.name), evidenceMonths);
+    if (!team) throw AppError.badField('teamId', 'is not a team in this workspace');
+    await inputs.readEvidence([]);
+    const b = withEvidenceOf(computeBalance(inputs.byTeam.get(team.id)!, team.name), evidenceMonths);
     return {
       scope: { teamId: team.id, name: team.name },
       months,
@@ -94,8 +95,8 @@ export async function getBalance(
     };
   }
   const inputs = await loadBalanceInputs(db, workspaceId, { months, today, evidenceMonths });
-  const b = withEvidenceOf(computeBalance(inputs.workspace!, 'The workspace'), evidenceMonths);
   const latest = await latestOfTeams(inputs, inputs.teams);
+  const b = withEvidenceOf(computeBalance(inputs.workspace!, 'The workspace'), evidenceMonths);
   const teamFlags = inputs.teams.flatMap((t) => flagsOf(latest.get(t.id)!, t.id, t.name));
   return {
     scope: { teamId: null, name: 'The workspace' },

@@ -161,8 +161,9 @@ describe('the balance', () => {
         ),
       ).toBeGreaterThan(50);
 
-      // Within the workspace's answer a team carries what the workspace's windows read, until its flag asks
-      // for its own last month's evidence.
+      // Within the workspace's answer a team carries no evidence until its flag asks for its last month's,
+      // read with the workspace's in one round trip: then its own first 50, whatever the workspace's windows
+      // read of its records besides.
       const today = clock.now.toISOString().slice(0, 10);
       const inputs = await loadBalanceInputs(t.database.db, ws.workspaceId, {
         months: monthsOf({}, today),
@@ -175,7 +176,7 @@ describe('the balance', () => {
           'checkIns',
         );
       expect(lastOfA().evidence.length).toBeLessThan(50);
-      await inputs.readLastEvidence([a.teamId]);
+      await inputs.readEvidence([a.teamId]);
       const ofA = rows.filter((r) => r.rel === a);
       expect(lastOfA().evidence.map((e) => e.id)).toEqual(ofA.slice(0, 50).map((r) => r.id));
     } finally {
