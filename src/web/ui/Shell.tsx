@@ -1,4 +1,4 @@
-import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Center, Group, Loader, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconActivityHeartbeat,
@@ -17,11 +17,14 @@ import {
   IconSparkles,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import { useRef } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch, SearchButton } from '../features/search/GlobalSearch';
 import { Logo } from './Logo';
 import { NotFound } from './NotFound';
+import { useRoutedLinks } from './routedLinks';
+import classes from './Shell.module.css';
 import { UserMenu, WorkspaceSwitcher } from './ShellMenus';
 import { useMe, useWorkspace } from './workspace';
 
@@ -48,6 +51,9 @@ export function Shell() {
   const me = useMe();
   const { workspace, link } = useWorkspace();
   const location = useLocation();
+  const links = useRef<HTMLDivElement>(null);
+  // Following a link folds the navigation away (at phone width it covers the page).
+  useRoutedLinks(links, close);
 
   if (me.isPending)
     return (
@@ -93,24 +99,30 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
         <ScrollArea>
-          {nav.map((item) => {
-            const href = link(item.to);
-            const active =
-              item.to === ''
-                ? location.pathname === href || location.pathname === `${href}/`
-                : location.pathname.startsWith(href);
-            return (
-              <NavLink
-                key={item.label}
-                component={Link}
-                to={href}
-                label={item.label}
-                leftSection={<item.icon size={18} stroke={1.6} />}
-                active={active}
-                onClick={close}
-              />
-            );
-          })}
+          <div ref={links}>
+            {nav.map((item) => {
+              const href = link(item.to);
+              const active =
+                item.to === ''
+                  ? location.pathname === href || location.pathname === `${href}/`
+                  : location.pathname.startsWith(href);
+              return (
+                <a
+                  key={item.label}
+                  href={href}
+                  className={`${classes.navLink} mantine-focus-auto`}
+                  aria-current={active ? 'page' : undefined}
+                >
+                  <span className={classes.navIcon}>
+                    <item.icon size={18} stroke={1.6} aria-hidden />
+                  </span>
+                  <span className={classes.navBody}>
+                    <span className={classes.navLabel}>{item.label}</span>
+                  </span>
+                </a>
+              );
+            })}
+          </div>
         </ScrollArea>
         <Text size="xs" c="dimmed" mt="auto" p="xs">
           Two movements: outward with clients, inward with ourselves.
