@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { startFlags } from '../scripts/start-flags.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -39,12 +39,6 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const kb = (key: string) =>
     Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-}
-
-/** The `node` flags `npm start` gives the server (package.json), so the bench measures the same process. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
 }
 
 /** `dataDir` holds the embedded database, or only the session secret when `databaseUrl` is given. */

@@ -2,18 +2,15 @@
 // `npx twofold <command>`: the command line's TypeScript bundled and run with plain Node (scripts/bundle.mjs);
 // `serve` starts the server as `npm start` does.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { bundleAndImport } from '../scripts/bundle.mjs';
+import { startFlags } from '../scripts/start-flags.mjs';
 
 if (process.argv[2] === 'serve' && !process.argv.includes('--help')) {
-  // The server as `npm start` runs it, with the same Node flags (package.json's start script: the young
-  // generation's size and the heap's growing factor, ADR 006), which only apply when Node starts.
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  const flags = pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+  // The server as `npm start` runs it, with the same Node flags.
   const start = new URL('../scripts/start.mjs', import.meta.url).pathname;
   // Its own process group, so a terminal's Ctrl+C reaches it once, through here, not also directly: a second
   // SIGINT would cut its graceful shutdown short.
-  const server = spawn(process.execPath, [...flags, start], { stdio: 'inherit', detached: true });
+  const server = spawn(process.execPath, [...startFlags(), start], { stdio: 'inherit', detached: true });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);

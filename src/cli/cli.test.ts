@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFlags } from '../../scripts/start-flags.mjs';
 import { projectRoot } from '../server/platform/paths';
 
 // The command line, run as a child process against a temporary embedded database, the way an admin would.
@@ -99,8 +100,7 @@ describe('twofold command line', () => {
       const deadline = Date.now() + 90_000;
       while (!(await healthy()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
       expect(await healthy()).toBe(true);
-      const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
-      const flags = (pkg.scripts.start as string).split(/\s+/).filter((w) => w.startsWith('--'));
+      const flags = startFlags();
       expect(flags.length).toBeGreaterThan(0);
       const server = childrenOf(serve.pid!).find((args) => args.some((a) => a.endsWith('start.mjs')));
       expect(server).toEqual(expect.arrayContaining(flags));

@@ -262,15 +262,14 @@ export async function loadBalanceInputs(
       );
   const evidenceMonths = opts.evidenceMonths ?? opts.months;
   const readEvidence = async (teamIds: string[]) => {
+    const asked = teamRows.filter((t) => opts.teamEvidence === 'own' || teamIds.includes(t.id));
     const scopes: Scope[] = [
       ...(workspace ? [{ teamId: null, since: workspaceSince, months: evidenceMonths }] : []),
-      ...teamRows
-        .filter((t) => opts.teamEvidence === 'own' || teamIds.includes(t.id))
-        .map((t) => ({
-          teamId: t.id,
-          since: day(t.createdAt),
-          months: opts.teamEvidence === 'own' ? evidenceMonths : opts.months.slice(-1),
-        })),
+      ...asked.map((t) => ({
+        teamId: t.id,
+        since: day(t.createdAt),
+        months: opts.teamEvidence === 'own' ? evidenceMonths : opts.months.slice(-1),
+      })),
     ];
     if (scopes.length === 0) return;
     const [due, raised, rounds, shown] = await windowsOf(scopes);
@@ -317,7 +316,7 @@ export async function loadBalanceInputs(
       clientPulses: rounds.filter((r) => r.teamId === scope),
     });
     if (workspace) Object.assign(workspace, evidenceOf(null));
-    for (const t of teamRows) byTeam.set(t.id, { ...byTeam.get(t.id)!, ...evidenceOf(t.id) });
+    for (const t of asked) byTeam.set(t.id, { ...byTeam.get(t.id)!, ...evidenceOf(t.id) });
   };
   return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace, readEvidence };
 }

@@ -1,0 +1,2 @@
+/** The Node flags `npm start` gives the server (package.json's start script). */
+export function startFlags(): string[];
