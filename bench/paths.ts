@@ -26,18 +26,19 @@ const LIST_STAGE = 'advisory';
 const ws = (m: Measured) => `/api/v1/workspaces/${m.workspaceId}`;
 const rotate = (ids: string[], n: number) => ids[n % ids.length]!;
 
-/** A relationship row as the API returns it: client, team, owner, services, latest touchpoint. */
+/**
+ * A relationship row as the API returns it: client, team, owner, services, latest touchpoint. The page is cut
+ * with only the client joined (the order needs its name); team and owner are joined to the 51 rows after.
+ */
 const relationshipSelect = (where: string, tail: string, order = 'page.client_name, page.id') => `
   WITH page AS (
-    SELECT r.*, c.name AS client_name, c.kind AS client_kind, t.name AS team_name, u.name AS owner_name
+    SELECT r.*, c.name AS client_name, c.kind AS client_kind
     FROM relationships r
     JOIN clients c ON c.workspace_id = r.workspace_id AND c.id = r.client_id
-    JOIN teams t ON t.workspace_id = r.workspace_id AND t.id = r.team_id
-    LEFT JOIN users u ON u.id = r.owner_id
     WHERE ${where}
     ${tail}
   )
-  SELECT page.*,
+  SELECT page.*, t.name AS team_name, u.name AS owner_name,
     (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind) ORDER BY s.name, s.id), '[]')
        FROM relationship_services rs
        JOIN services s ON s.workspace_id = rs.workspace_id AND s.id = rs.service_id
@@ -45,6 +46,8 @@ const relationshipSelect = (where: string, tail: string, order = 'page.client_na
     (SELECT max(tp.occurred_at) FROM touchpoints tp
        WHERE tp.workspace_id = page.workspace_id AND tp.relationship_id = page.id) AS last_touchpoint_at
   FROM page
+  JOIN teams t ON t.workspace_id = page.workspace_id AND t.id = page.team_id
+  LEFT JOIN users u ON u.id = page.owner_id
   ORDER BY ${order}`;
 
 const touchpointBody = (n: number) => ({
