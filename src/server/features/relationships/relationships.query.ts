@@ -1,7 +1,7 @@
-// Reading relationships in one statement, as the floor does (ADR 006): each row joined with its client, with
-// its team's and owner's names, its services (json_agg) and its latest touchpoint (max over the timeline
-// index: one backward probe) as correlated subqueries, which PostgreSQL evaluates after the sort and limit.
-import { and, eq, ilike, type Placeholder, sql } from 'drizzle-orm';
+// Reading relationships in one statement, as the floor does (ADR 006): the page is cut from the relationships
+// joined with their clients (`withClient`), then named (`namedPage`): each row kept joined with its team and owner,
+// with its services (json_agg) and its latest touchpoint (max over the timeline index: one backward probe).
+import { and, asc, desc, eq, ilike, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
@@ -57,31 +57,40 @@ type Joined = {
   last_touchpoint_at: string | null;
 };
 
-const servicesOf = sql<Relationship['services'] | string>`coalesce((
+/** A relationship's services, by name (json_agg), for the rows of a page. */
+const servicesOf = (workspaceId: SQLWrapper, id: SQLWrapper) => sql<
+  Relationship['services'] | string
+>`coalesce((
   select json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind) order by s.name, s.id)
   from ${relationshipServices} rs
   join ${services} s on s.workspace_id = rs.workspace_id and s.id = rs.service_id
-  where rs.workspace_id = ${relationships.workspaceId} and rs.relationship_id = ${relationships.id}
+  where rs.workspace_id = ${workspaceId} and rs.relationship_id = ${id}
 ), '[]'::json)`;
 
-// The team's and the owner's names as subqueries, not joins: with only the client joined, PostgreSQL walks a
-// big tenant's clients by name and each one's relationships (~1 ms for a page at L, was ~8). With the team
-// joined as well, it paired every client with every team first, misjudging how many relationships a team has.
-const teamNameOf = sql<string>`(
-  select t.name from ${teams} t where t.workspace_id = ${relationships.workspaceId} and t.id = ${relationships.teamId}
-)`;
+/** A relationship's latest touchpoint: one backward probe of the timeline index. */
+const lastTouchpointOf = (workspaceId: SQLWrapper, id: SQLWrapper) =>
+  isoTextOrNull(sql`(
+    select max(tp.occurred_at) from ${touchpoints} tp
+    where tp.workspace_id = ${workspaceId} and tp.relationship_id = ${id}
+  )`);
 
-const ownerNameOf = sql<string | null>`(select u.name from ${users} u where u.id = ${relationships.ownerId})`;
-
-const lastTouchpointOf = isoTextOrNull(sql`(
-  select max(tp.occurred_at) from ${touchpoints} tp
-  where tp.workspace_id = ${relationships.workspaceId} and tp.relationship_id = ${relationships.id}
-)`);
-
-function joined(db: Db, workspaceId: string | Placeholder) {
+/**
+ * The rows a page is cut from: each relationship with its client only (its name orders the list), and any
+ * sort keys the page is ordered by again once named (`k0`, `k1`, …). With the team joined here as well,
+ * PostgreSQL paired every client of a big tenant with every team before reading a relationship (~8 ms for a
+ * page at L); with the client alone it walks the clients by name and each one's relationships (~1 ms).
+ */
+function withClient(
+  db: Db,
+  workspaceId: string | Placeholder,
+  keys: SortKey[] = [],
+  more: Record<string, SQL.Aliased> = {},
+) {
+  const sortKeys = Object.fromEntries(keys.map((k, i) => [`k${i}`, sql`${k.expr}`.as(`k${i}`)]));
   return db
     .select({
       id: relationships.id,
+      workspaceId: relationships.workspaceId,
       clientId: relationships.clientId,
       teamId: relationships.teamId,
       ownerId: relationships.ownerId,
@@ -97,14 +106,54 @@ function joined(db: Db, workspaceId: string | Placeholder) {
       updatedAt: isoText(relationships.updatedAt).as('updated_at'),
       clientName: sql<string>`${clients.name}`.as('client_name'),
       clientKind: sql<string>`${clients.kind}`.as('client_kind'),
-      teamName: teamNameOf.as('team_name'),
-      ownerName: ownerNameOf.as('owner_name'),
-      services: servicesOf.as('services'),
-      lastTouchpointAt: lastTouchpointOf.as('last_touchpoint_at'),
+      ...sortKeys,
+      ...more,
     })
     .from(relationships)
     .innerJoin(clients, and(eq(clients.workspaceId, workspaceId), eq(clients.id, relationships.clientId)))
     .$dynamic();
+}
+
+type Page = ReturnType<ReturnType<typeof withClient>['as']>;
+
+/**
+ * A page cut from `withClient`, named: its team and owner joined to the rows kept (once, not a lookup per
+ * row), its services and latest touchpoint read for them, in the page's order (`k0`, `k1`, … in `direction`).
+ */
+function namedPage(db: Db, page: Page, keys: number, direction: 'asc' | 'desc') {
+  // The page's computed columns by their qualified names: unqualified, `created_at` would also name the team's.
+  const column = <T>(name: string) => sql<T>`"page".${sql.identifier(name)}`;
+  return db
+    .select({
+      id: page.id,
+      clientId: page.clientId,
+      teamId: page.teamId,
+      ownerId: page.ownerId,
+      cadenceDays: page.cadenceDays,
+      ambition: page.ambition,
+      stage: page.stage,
+      pyramidLevel: page.pyramidLevel,
+      status: page.status,
+      lastCheckInAt: column<string | null>('last_check_in_at').as('last_check_in_at'),
+      nextCheckInDue: page.nextCheckInDue,
+      healthScore: page.healthScore,
+      createdAt: column<string>('created_at').as('created_at'),
+      updatedAt: column<string>('updated_at').as('updated_at'),
+      clientName: column<string>('client_name').as('client_name'),
+      clientKind: column<string>('client_kind').as('client_kind'),
+      teamName: sql<string>`${teams.name}`.as('team_name'),
+      ownerName: sql<string | null>`${users.name}`.as('owner_name'),
+      services: servicesOf(page.workspaceId, page.id).as('services'),
+      lastTouchpointAt: lastTouchpointOf(page.workspaceId, page.id).as('last_touchpoint_at'),
+    })
+    .from(page)
+    .innerJoin(teams, and(eq(teams.workspaceId, page.workspaceId), eq(teams.id, page.teamId)))
+    .leftJoin(users, eq(users.id, page.ownerId))
+    .orderBy(
+      ...Array.from({ length: keys }, (_, i) =>
+        direction === 'asc' ? asc(column(`k${i}`)) : desc(column(`k${i}`)),
+      ),
+    );
 }
 
 /** The API's shape of a joined row, field by field (objects of one literal shape serialise fastest). */
@@ -138,10 +187,22 @@ function toRelationships(rows: Joined[]): Relationship[] {
   });
 }
 
+// One relationship, named in the same statement: for a single row, looking up its team and owner costs less
+// than joining them (joined, a request took 7.9 ms in process on the embedded database, 3.9 ms as it is).
 const byId = (db: Db) =>
   preparedOnce(db, 'relationship_by_id', (on, name) => {
     const workspaceId = sql.placeholder('workspaceId');
-    return joined(on, workspaceId)
+    return withClient(on, workspaceId, [], {
+      teamName:
+        sql`(select t.name from ${teams} t where t.workspace_id = ${relationships.workspaceId} and t.id = ${relationships.teamId})`.as(
+          'team_name',
+        ),
+      ownerName: sql`(select u.name from ${users} u where u.id = ${relationships.ownerId})`.as('owner_name'),
+      services: servicesOf(relationships.workspaceId, relationships.id).as('services'),
+      lastTouchpointAt: lastTouchpointOf(relationships.workspaceId, relationships.id).as(
+        'last_touchpoint_at',
+      ),
+    })
       .where(and(eq(relationships.workspaceId, workspaceId), eq(relationships.id, sql.placeholder('id'))))
       .limit(1)
       .prepare(name);
@@ -210,7 +271,7 @@ function listStatement(db: Db, query: RelationshipListQuery, order: 'asc' | 'des
     (on, name) => {
       const sort = sorts[query.sort];
       const workspaceId = sql.placeholder('workspaceId');
-      return joined(on, workspaceId)
+      const page = withClient(on, workspaceId, sort.keys)
         .where(
           and(
             eq(relationships.workspaceId, workspaceId),
@@ -227,7 +288,8 @@ function listStatement(db: Db, query: RelationshipListQuery, order: 'asc' | 'des
         )
         .orderBy(...orderByKeys(sort.keys, order))
         .limit(sql.placeholder('limit'))
-        .prepare(name);
+        .as('page');
+      return namedPage(on, page, sort.keys.length, order).prepare(name);
     },
     'each time',
   );
