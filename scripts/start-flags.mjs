@@ -1,6 +1,6 @@
-// The Node flags `npm start` gives the server (package.json's start script: the young generation's size and
-// the heap's growing factor, ADR 006). They only apply when Node starts, so whatever starts the server
-// itself — `twofold serve`, the bench — passes them too.
+// The Node flags `npm start` gives the server (package.json's start script: V8's helper threads, the young
+// generation's size and the heap's growing factor, ADR 006). They only apply when Node starts, so whatever
+// starts the server itself — `twofold serve`, the bench — passes them too.
 import { readFileSync } from 'node:fs';
 
 export function startFlags() {
