@@ -45,12 +45,13 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 export async function startServer(db: {
   dataDir: string;
   databaseUrl?: string;
-  /** Extra `node` flags, e.g. `--cpu-prof` to profile the server. */
+  /** Extra `node` flags, e.g. `--cpu-prof` to profile the server (default: `BENCH_SERVER_NODE_ARGS`). */
   nodeArgs?: string[];
 }): Promise<RunningServer> {
+  const nodeArgs = db.nodeArgs ?? process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...startFlags(), ...(db.nodeArgs ?? []), 'scripts/start.mjs'], {
+  const child = spawn(process.execPath, [...startFlags(), ...nodeArgs, 'scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

@@ -8,8 +8,7 @@
 // first rounds of the months they show (balance.tallies) and the relationships their progression shows
 // (balance.standings): no request walks a year of entries, check-ins, topics, answers or assessments. The
 // large reads come back as one JSON value each (db/json-rows.ts).
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { BalanceInput } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
 import {
@@ -21,26 +20,26 @@ import {
   monthsBetween,
 } from '../../../domain/balance.calendar';
 import { pulseCountsByMonth, pulseMonthsShown } from '../../../domain/balance.records';
-import { rowsAsJson } from '../../db/json-rows';
+import { jsonRead, readsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
 import { andIdIn, utcDay } from '../../platform/columns';
 import { experiments } from '../experiments/experiments.table';
-import { type PulseRound, teamPulseRounds } from '../pulses/pulse-series';
-import { cadencesByTeam } from '../reflections/cadences.store';
+import { type PulseRound, teamPulseRoundsRead } from '../pulses/pulse-series';
+import { cadencesByTeamRead } from '../reflections/cadences.store';
 import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.contract';
 import { reflections } from '../reflections/reflections.table';
 import { teams } from '../teams/teams.table';
-import { monthlyTime } from '../time/time.rollups';
-import { evidenceRelationships, standingMonths } from './balance.standings';
+import { monthlyTimeRead } from '../time/time.rollups';
+import { evidenceRelationshipsRead, standingMonthsRead } from './balance.standings';
 import {
-  clientPulseMonths,
-  dayCounts,
+  clientPulseMonthsRead,
+  dayCountsRead,
   type EvidenceMonth,
   type EvidenceWindow,
-  firstCheckIns,
-  firstClientRounds,
-  firstTopics,
+  firstCheckInsRead,
+  firstClientRoundsRead,
+  firstTopicsRead,
 } from './balance.tallies';
 
 export type BalanceTeam = { id: string; name: string };
@@ -58,8 +57,6 @@ export type BalanceInputs = {
    */
   readEvidence(teamIds: string[]): Promise<void>;
 };
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Everything the balance needs for the given months, for the given teams (or all teams and the workspace).
@@ -85,61 +82,55 @@ export async function loadBalanceInputs(
   const lastMonthEnd = lastDay(opts.months.at(-1)!);
   const dataTo = minDay(lastMonthEnd, opts.today);
   const ids = opts.teamIds;
-  const onTeams = (column: AnyPgColumn) => (ids ? inArray(column, ids) : undefined);
   const teamIn = (column: string) => andIdIn(column, ids);
   if (ids?.length === 0)
     return { teams: [], byTeam: new Map(), workspace: null, readEvidence: async () => {} };
 
   const dataEnd = `${dataTo}T23:59:59.999Z`;
   const dataStart = `${dataFrom}T00:00:00.000Z`;
-  const [teamRows, [ws], standings, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds] =
-    await Promise.all([
-      db
-        .select({ id: teams.id, name: teams.name, createdAt: teams.createdAt })
-        .from(teams)
-        .where(and(eq(teams.workspaceId, workspaceId), onTeams(teams.id))),
-      db.select({ createdAt: workspaces.createdAt }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-      standingMonths(db, workspaceId, { to: dataTo, teamIds: ids }),
-      monthlyTime(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      rowsAsJson<{
-        id: string;
-        teamId: string;
-        relationshipId: string;
-        title: string;
-        startedOn: string;
-        endedOn: string | null;
-      }>(
-        db,
-        sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
-              ${utcDay('started_at')} AS "startedOn", ${utcDay('ended_at')} AS "endedOn"
-            FROM ${experiments}
-            WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND started_at IS NOT NULL
-              AND started_at <= ${dataEnd}::timestamptz
-              AND (ended_at IS NULL OR ended_at >= ${dataStart}::timestamptz)`,
-      ),
-      rowsAsJson<{ id: string; teamId: string; heldOn: string; teamName: string }>(
-        db,
-        sql`SELECT f.id, f.team_id AS "teamId", to_char(f.held_on, 'YYYY-MM-DD') AS "heldOn", t.name AS "teamName"
-            FROM ${reflections} f JOIN ${teams} t ON t.workspace_id = f.workspace_id AND t.id = f.team_id
-            WHERE f.workspace_id = ${workspaceId}::uuid ${teamIn('f.team_id')}
-              AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date`,
-      ),
-      db
-        .select({ teamId: reflections.teamId, heldOn: sql<string>`max(${reflections.heldOn})::text` })
-        .from(reflections)
-        .where(
-          and(
-            eq(reflections.workspaceId, workspaceId),
-            onTeams(reflections.teamId),
-            lte(reflections.heldOn, opts.today),
-          ),
-        )
-        .groupBy(reflections.teamId),
-      cadencesByTeam(db, workspaceId),
-      dayCounts(db, workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      clientPulseMonths(db, workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
-      teamPulseRounds(db, workspaceId, ids),
-    ]);
+  // One statement for every read (db/json-rows.ts#readsAsJson): each was a round trip of its own.
+  const found = await readsAsJson(db, {
+    teamRows: jsonRead<{ id: string; name: string; createdOn: string }>(
+      sql`SELECT id, name, ${utcDay('created_at')} AS "createdOn" FROM ${teams}
+          WHERE workspace_id = ${workspaceId}::uuid ${teamIn('id')}`,
+    ),
+    ws: jsonRead<{ createdOn: string }>(
+      sql`SELECT ${utcDay('created_at')} AS "createdOn" FROM ${workspaces} WHERE id = ${workspaceId}::uuid`,
+    ),
+    standings: standingMonthsRead(workspaceId, { to: dataTo, teamIds: ids }),
+    time: monthlyTimeRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    ran: jsonRead<{
+      id: string;
+      teamId: string;
+      relationshipId: string;
+      title: string;
+      startedOn: string;
+      endedOn: string | null;
+    }>(
+      sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
+            ${utcDay('started_at')} AS "startedOn", ${utcDay('ended_at')} AS "endedOn"
+          FROM ${experiments}
+          WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND started_at IS NOT NULL
+            AND started_at <= ${dataEnd}::timestamptz
+            AND (ended_at IS NULL OR ended_at >= ${dataStart}::timestamptz)`,
+    ),
+    held: jsonRead<{ id: string; teamId: string; heldOn: string; teamName: string }>(
+      sql`SELECT f.id, f.team_id AS "teamId", to_char(f.held_on, 'YYYY-MM-DD') AS "heldOn", t.name AS "teamName"
+          FROM ${reflections} f JOIN ${teams} t ON t.workspace_id = f.workspace_id AND t.id = f.team_id
+          WHERE f.workspace_id = ${workspaceId}::uuid ${teamIn('f.team_id')}
+            AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date`,
+    ),
+    lastHeld: jsonRead<{ teamId: string; heldOn: string }>(
+      sql`SELECT team_id AS "teamId", max(held_on)::text AS "heldOn" FROM ${reflections}
+          WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND held_on <= ${opts.today}::date
+          GROUP BY team_id`,
+    ),
+    cadences: cadencesByTeamRead(workspaceId),
+    days: dayCountsRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    pulseMonths: clientPulseMonthsRead(workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
+    teamRounds: teamPulseRoundsRead(workspaceId, ids),
+  });
+  const { teamRows, standings, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds } = found;
 
   // Client pulse months per scope (a team's id, or null for the workspace).
   const pulseMonthsOf = new Map<string | null, typeof pulseMonths>();
@@ -152,7 +143,7 @@ export async function loadBalanceInputs(
   // The evidence: each window's first check-ins (from the scope's start) and topics, the first rounds of the
   // client pulse months the windows show, and the relationships the progression shows, in one more round trip
   // for every scope asked for, once the scopes' starts and the flags are known.
-  const workspaceSince = day(ws?.createdAt ?? new Date(0));
+  const workspaceSince = found.ws[0]?.createdOn ?? '1970-01-01';
   type Scope = { teamId: string | null; since: string; months: string[] };
   const windowsOf = (scopes: Scope[]) => {
     const due: EvidenceWindow[] = [];
@@ -173,18 +164,17 @@ export async function loadBalanceInputs(
       const closed = pulseCountsByMonth(pulseMonthsOf.get(teamId) ?? []).months;
       for (const month of pulseMonthsShown(closed, months)) rounds.push({ teamId, month });
     }
-    return Promise.all([
-      firstCheckIns(db, workspaceId, due),
-      firstTopics(db, workspaceId, raised),
-      firstClientRounds(db, workspaceId, rounds, opts.today),
-      evidenceRelationships(
-        db,
+    return readsAsJson(db, {
+      due: firstCheckInsRead(workspaceId, due),
+      raised: firstTopicsRead(workspaceId, raised),
+      rounds: firstClientRoundsRead(workspaceId, rounds, opts.today),
+      shown: evidenceRelationshipsRead(
         workspaceId,
         scopes.map((x) => x.teamId),
         spanned,
         dataEnd,
       ),
-    ]);
+    });
   };
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
@@ -252,7 +242,7 @@ export async function loadBalanceInputs(
     };
   };
 
-  const byTeam = new Map(teamRows.map((t) => [t.id, build([t.id], day(t.createdAt), t.id)]));
+  const byTeam = new Map(teamRows.map((t) => [t.id, build([t.id], t.createdOn, t.id)]));
   const workspace = ids
     ? null
     : build(
@@ -267,12 +257,12 @@ export async function loadBalanceInputs(
       ...(workspace ? [{ teamId: null, since: workspaceSince, months: evidenceMonths }] : []),
       ...asked.map((t) => ({
         teamId: t.id,
-        since: day(t.createdAt),
+        since: t.createdOn,
         months: opts.teamEvidence === 'own' ? evidenceMonths : opts.months.slice(-1),
       })),
     ];
     if (scopes.length === 0) return;
-    const [due, raised, rounds, shown] = await windowsOf(scopes);
+    const { due, raised, rounds, shown } = await windowsOf(scopes);
     // One statement serves every scope: a scope's input gets the records of its team (the workspace's, all),
     // a few more than its own windows' first 50 at most, which the rule finds and orders itself.
     const found = {

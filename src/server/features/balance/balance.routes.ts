@@ -11,9 +11,10 @@ const tags = ['Insights'];
 
 export function balanceRoutes(app: FastifyInstance, { db, now, config }: AppDeps): void {
   // A balance holds its workspace's months while it computes, so few run at once (limit-concurrency.ts). On
-  // PostgreSQL two do: one computes while the other's reads run in the database's own processes. Embedded,
-  // one thread does both, and a second would only hold a second copy.
-  const inTurn = limitConcurrency(config.databaseUrl ? 2 : 1);
+  // PostgreSQL four do: each reads in two statements, one connection at a time, so while some compute the
+  // others' reads run in the database's own processes (two were too few to keep both busy). Embedded, one
+  // thread does both, and a second would only hold a second copy.
+  const inTurn = limitConcurrency(config.databaseUrl ? 4 : 1);
   registerWorkspaceRoutes(app, db, (r) => {
     r.get(
       '/insights/balance',

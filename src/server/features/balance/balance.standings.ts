@@ -6,8 +6,7 @@
 // has thousands of relationships and assessments; its months per team are tens.
 import { sql } from 'drizzle-orm';
 import type { PyramidLevel, Stage, StandingDay } from '../../../domain/balance';
-import { rowsAsJson } from '../../db/json-rows';
-import type { Db } from '../../db/open';
+import { jsonRead } from '../../db/json-rows';
 import { andIdIn, isoText, utcDay } from '../../platform/columns';
 import { clients } from '../clients/clients.table';
 import { assessments, relationships } from '../relationships/relationships.table';
@@ -21,13 +20,8 @@ export type TeamStandingDay = StandingDay & { teamId: string };
  * one): every window starts on a month's first day and ends on its last or on `to`, so its sums are exact.
  * Every month, not only the windows': a standing is the sum of all that came before.
  */
-export async function standingMonths(
-  db: Db,
-  workspaceId: string,
-  scope: { to: string; teamIds?: string[] },
-): Promise<TeamStandingDay[]> {
-  const rows = await rowsAsJson<Omit<TeamStandingDay, 'stages'> & { stages: number[] }>(
-    db,
+export function standingMonthsRead(workspaceId: string, scope: { to: string; teamIds?: string[] }) {
+  return jsonRead(
     sql`SELECT team_id AS "teamId",
           to_char(least((date_trunc('month', day) + interval '1 month - 1 day')::date, ${scope.to}::date), 'YYYY-MM-DD') AS day,
           sum(started)::int AS started, sum(units)::int AS units,
@@ -37,8 +31,8 @@ export async function standingMonths(
         FROM ${standingDays}
         WHERE workspace_id = ${workspaceId}::uuid AND day <= ${scope.to}::date ${andIdIn('team_id', scope.teamIds)}
         GROUP BY 1, 2`,
+    (rows: (Omit<TeamStandingDay, 'stages'> & { stages: number[] })[]) => rows as TeamStandingDay[],
   );
-  return rows as TeamStandingDay[];
 }
 
 export type EvidenceRelationship = { id: string; teamId: string; label: string; startedOn: string };
@@ -58,14 +52,13 @@ export type EvidenceAssessment = {
  * from the assessment before, on or after the day the relationship started; `standing_moves`). A window's
  * 50 latest moves are among its months' 50 latest, and each month is read once, not once per window.
  */
-export async function evidenceRelationships(
-  db: Db,
+export function evidenceRelationshipsRead(
   workspaceId: string,
   scopes: (string | null)[],
   months: EvidenceWindow[],
   end: string,
 ) {
-  if (scopes.length === 0 && months.length === 0) return { relationships: [], assessments: [] };
+  type Found = { relationships: EvidenceRelationship[] | null; assessments: EvidenceAssessment[] | null };
   const ws = sql`${workspaceId}::uuid`;
   const firsts = scopes.map(
     (teamId) => sql`(SELECT r.id FROM ${relationships} r
@@ -81,12 +74,10 @@ export async function evidenceRelationships(
       ORDER BY m.assessed_at DESC, m.assessment_id DESC LIMIT ${EVIDENCE})`,
   );
   // One statement: the relationships picked once, then read with their names and their histories.
-  const [found] = await rowsAsJson<{
-    relationships: EvidenceRelationship[] | null;
-    assessments: EvidenceAssessment[] | null;
-  }>(
-    db,
-    sql`WITH picked AS MATERIALIZED (
+  return jsonRead(
+    scopes.length === 0 && months.length === 0
+      ? null
+      : sql`WITH picked AS MATERIALIZED (
           SELECT DISTINCT id FROM (${sql.join([...firsts, ...latestMoves], sql` UNION ALL `)}) x),
         rels AS (SELECT r.id, r.team_id, r.created_at, r.client_id FROM picked
           JOIN ${relationships} r ON r.workspace_id = ${ws} AND r.id = picked.id)
@@ -99,6 +90,9 @@ export async function evidenceRelationships(
               ${isoText(sql.raw('a.assessed_at'))} AS at, a.stage, a.pyramid_level AS "pyramidLevel"
             FROM rels r JOIN ${assessments} a ON a.workspace_id = ${ws} AND a.relationship_id = r.id
             WHERE a.assessed_at <= ${end}::timestamptz) x) AS assessments`,
+    ([found]: Found[]) => ({
+      relationships: found?.relationships ?? [],
+      assessments: found?.assessments ?? [],
+    }),
   );
-  return { relationships: found?.relationships ?? [], assessments: found?.assessments ?? [] };
 }

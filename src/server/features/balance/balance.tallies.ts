@@ -5,8 +5,7 @@
 // hundreds, and its evidence at most a few hundred records per scope. Each read comes back as one JSON value
 // (db/json-rows.ts).
 import { sql } from 'drizzle-orm';
-import { rowsAsJson } from '../../db/json-rows';
-import type { Db } from '../../db/open';
+import { jsonRead } from '../../db/json-rows';
 import { workspaces } from '../../platform/auth/auth.table';
 import { andIdIn, utcDay } from '../../platform/columns';
 import { clientRoundsByTeam } from '../pulses/pulse-rounds.table';
@@ -52,16 +51,9 @@ type Scope = { from: string; to: string; teamIds?: string[] };
  * (balance.ts#windowOf): the months are split on both beginnings, so every window is whole buckets and its
  * sums are exact. A year per team is then tens of rows instead of hundreds of days.
  */
-export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
-  const found = await rowsAsJson<{
-    teamId: string;
-    day: string;
-    due: number;
-    onTime: number;
-    raised: number;
-    byClient: number;
-  }>(
-    db,
+export function dayCountsRead(workspaceId: string, scope: Scope) {
+  type Found = { teamId: string; day: string; due: number; onTime: number; raised: number; byClient: number };
+  return jsonRead(
     sql`SELECT b.team_id AS "teamId", to_char(max(b.day), 'YYYY-MM-DD') AS day,
           sum(b.check_ins_due)::int AS due, sum(b.check_ins_on_time)::int AS "onTime",
           sum(b.topics_raised)::int AS raised, sum(b.topics_by_client)::int AS "byClient"
@@ -72,14 +64,16 @@ export async function dayCounts(db: Db, workspaceId: string, scope: Scope) {
           ${andIdIn('b.team_id', scope.teamIds)}
         GROUP BY b.team_id, date_trunc('month', b.day),
           b.day >= (t.created_at AT TIME ZONE 'UTC')::date, b.day >= (w.created_at AT TIME ZONE 'UTC')::date`,
+    (found: Found[]) => {
+      const checkIns: DayCount[] = [];
+      const topics: DayCount[] = [];
+      for (const d of found) {
+        if (d.due > 0) checkIns.push({ teamId: d.teamId, day: d.day, total: d.due, counted: d.onTime });
+        if (d.raised > 0) topics.push({ teamId: d.teamId, day: d.day, total: d.raised, counted: d.byClient });
+      }
+      return { checkIns, topics };
+    },
   );
-  const checkIns: DayCount[] = [];
-  const topics: DayCount[] = [];
-  for (const d of found) {
-    if (d.due > 0) checkIns.push({ teamId: d.teamId, day: d.day, total: d.due, counted: d.onTime });
-    if (d.raised > 0) topics.push({ teamId: d.teamId, day: d.day, total: d.raised, counted: d.byClient });
-  }
-  return { checkIns, topics };
 }
 
 /**
@@ -110,10 +104,9 @@ const windowStart = sql.raw(`w.from_day::timestamp at time zone 'UTC'`);
 const windowEnd = sql.raw(`(w.to_day + 1)::timestamp at time zone 'UTC'`);
 
 /** The first check-ins due in each window (ordered as the rule orders them: due time, then id), each once. */
-export async function firstCheckIns(db: Db, workspaceId: string, windows: EvidenceWindow[]) {
-  if (windows.length === 0) return [];
-  return rowsAsJson<DueCheckIn>(
-    db,
+export function firstCheckInsRead(workspaceId: string, windows: EvidenceWindow[]) {
+  if (windows.length === 0) return jsonRead<DueCheckIn>(null);
+  return jsonRead<DueCheckIn>(
     sql`SELECT DISTINCT y.id, y."relationshipId", y.client, y."teamId", y."dueOn", y."heldOn", y.scheduled_for FROM (${perWindow(
       windows,
       (teamJoin) => sql`
@@ -133,10 +126,9 @@ export async function firstCheckIns(db: Db, workspaceId: string, windows: Eviden
 }
 
 /** The first topics raised in each window (by creation time, then id), each once. */
-export async function firstTopics(db: Db, workspaceId: string, windows: EvidenceWindow[]) {
-  if (windows.length === 0) return [];
-  return rowsAsJson<RaisedTopic>(
-    db,
+export function firstTopicsRead(workspaceId: string, windows: EvidenceWindow[]) {
+  if (windows.length === 0) return jsonRead<RaisedTopic>(null);
+  return jsonRead<RaisedTopic>(
     sql`SELECT DISTINCT y.id, y."relationshipId", y."teamId", y.label, y."raisedBy", y."raisedOn", y.created_at FROM (${perWindow(
       windows,
       (teamJoin) => sql`
@@ -178,14 +170,12 @@ export type ShownRound = {
  * `teamId` null), where a round asked of two teams' relationships counts once. Every month, not only the
  * window's: the part compares the latest month with the one before it, however far back that is.
  */
-export async function clientPulseMonths(
-  db: Db,
+export function clientPulseMonthsRead(
   workspaceId: string,
   scope: { today: string; teamIds?: string[]; workspace: boolean },
-): Promise<PulseMonthCount[]> {
-  if (scope.teamIds?.length === 0) return [];
-  return rowsAsJson<PulseMonthCount>(
-    db,
+) {
+  if (scope.teamIds?.length === 0) return jsonRead<PulseMonthCount>(null);
+  return jsonRead<PulseMonthCount>(
     sql`SELECT team_id AS "teamId", month, count(DISTINCT pulse_id)::int AS rounds,
           sum(answers)::int AS responses, sum(score_sum)::int AS "scoreSum"
         FROM (SELECT team_id, pulse_id, to_char(closes_on, 'YYYY-MM') AS month, answers, score_sum
@@ -201,12 +191,7 @@ export async function clientPulseMonths(
  * workspace: the evidence of the client pulse part, which the monthly counts score. From the
  * (workspace_id, [team_id,] closes_on) indexes, a month at a time.
  */
-export async function firstClientRounds(
-  db: Db,
-  workspaceId: string,
-  months: EvidenceMonth[],
-  today: string,
-): Promise<ShownRound[]> {
+export function firstClientRoundsRead(workspaceId: string, months: EvidenceMonth[], today: string) {
   const parts = [false, true].flatMap((forTeam) => {
     const list = months.filter((m) => (m.teamId !== null) === forTeam);
     if (list.length === 0) return [];
@@ -226,6 +211,5 @@ export async function firstClientRounds(
             GROUP BY closes_on, pulse_id ORDER BY closes_on, pulse_id LIMIT ${EVIDENCE}) x`,
     ];
   });
-  if (parts.length === 0) return [];
-  return rowsAsJson<ShownRound>(db, sql.join(parts, sql` UNION ALL `));
+  return jsonRead<ShownRound>(parts.length === 0 ? null : sql.join(parts, sql` UNION ALL `));
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson } from '../../db/json-rows';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
-import { clientPulseMonths, firstClientRounds } from '../balance/balance.tallies';
+import { clientPulseMonthsRead, firstClientRoundsRead } from '../balance/balance.tallies';
 import { makeRelationship, makeTeam } from '../relationships/relationships.fixtures';
 import { makeContact, respond } from './pulses.fixtures';
 
@@ -91,7 +92,10 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
     expect(first.rollup).toEqual(first.answers);
     // What the balance reads of it: months per team and pooled, and a month's first rounds.
     const db = t.database.db;
-    const months = await clientPulseMonths(db, owner.workspaceId, { today: LATER, workspace: true });
+    const months = await readJson(
+      db,
+      clientPulseMonthsRead(owner.workspaceId, { today: LATER, workspace: true }),
+    );
     expect(months).toEqual(
       expect.arrayContaining([
         {
@@ -107,22 +111,18 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
     );
     expect(months).toHaveLength(3);
     // Not closed yet on the day before they close: not counted.
-    expect(await clientPulseMonths(db, owner.workspaceId, { today: '2026-09-05', workspace: true })).toEqual(
-      [],
-    );
-    const blueRounds = await firstClientRounds(
+    expect(
+      await readJson(db, clientPulseMonthsRead(owner.workspaceId, { today: '2026-09-05', workspace: true })),
+    ).toEqual([]);
+    const blueRounds = await readJson(
       db,
-      owner.workspaceId,
-      [{ teamId: blue.id, month: '2026-09' }],
-      LATER,
+      firstClientRoundsRead(owner.workspaceId, [{ teamId: blue.id, month: '2026-09' }], LATER),
     );
     expect(blueRounds.map((r) => r.label)).toEqual(['Summer', 'Autumn (team-wide)']);
     expect(blueRounds[1]).toMatchObject({ teamId: blue.id, responses: 4, scoreSum: 4 + 7 + 10 + 2 });
-    const pooled = await firstClientRounds(
+    const pooled = await readJson(
       db,
-      owner.workspaceId,
-      [{ teamId: null, month: '2026-09' }],
-      LATER,
+      firstClientRoundsRead(owner.workspaceId, [{ teamId: null, month: '2026-09' }], LATER),
     );
     expect(pooled.map((r) => r.label).sort()).toEqual(['Autumn (team-wide)', 'Green', 'Summer']);
 
@@ -181,15 +181,29 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
     });
     await t.anonymous.put(respond(res.json().links[0].url), { score: 8 });
     const db = t.database.db;
-    const inOne = await clientPulseMonths(db, one.workspaceId, { today: LATER, workspace: true });
+    const inOne = await readJson(
+      db,
+      clientPulseMonthsRead(one.workspaceId, { today: LATER, workspace: true }),
+    );
     expect(inOne.filter((m) => m.teamId === team.id)).toHaveLength(1);
-    expect(await clientPulseMonths(db, two.workspaceId, { today: LATER, workspace: true })).toEqual([]);
     expect(
-      await clientPulseMonths(db, two.workspaceId, { today: LATER, teamIds: [team.id], workspace: false }),
+      await readJson(db, clientPulseMonthsRead(two.workspaceId, { today: LATER, workspace: true })),
+    ).toEqual([]);
+    expect(
+      await readJson(
+        db,
+        clientPulseMonthsRead(two.workspaceId, { today: LATER, teamIds: [team.id], workspace: false }),
+      ),
     ).toEqual([]);
     const month = closesOn.slice(0, 7);
-    expect(await firstClientRounds(db, one.workspaceId, [{ teamId: team.id, month }], LATER)).toHaveLength(1);
-    expect(await firstClientRounds(db, two.workspaceId, [{ teamId: team.id, month }], LATER)).toEqual([]);
-    expect(await firstClientRounds(db, two.workspaceId, [{ teamId: null, month }], LATER)).toEqual([]);
+    expect(
+      await readJson(db, firstClientRoundsRead(one.workspaceId, [{ teamId: team.id, month }], LATER)),
+    ).toHaveLength(1);
+    expect(
+      await readJson(db, firstClientRoundsRead(two.workspaceId, [{ teamId: team.id, month }], LATER)),
+    ).toEqual([]);
+    expect(
+      await readJson(db, firstClientRoundsRead(two.workspaceId, [{ teamId: null, month }], LATER)),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { ANONYMITY_THRESHOLD, oneDecimal } from '../../../domain/pulse';
+import { jsonRead, readJson, rowsAsJson } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { relationshipIdsOfTeam } from '../relationships/relationships.query';
 import { pulseAnswers, pulses } from './pulses.table';
@@ -27,25 +28,19 @@ type Aggregate = {
 };
 
 /** Answers grouped by (key, round), only rounds with at least one answer, oldest round first. */
-async function aggregate(db: Db, key: SQL<string>, where: SQL | undefined): Promise<Aggregate[]> {
-  return db
-    .select({
-      key,
-      pulseId: pulses.id,
-      title: pulses.title,
-      closesOn: pulses.closesOn,
-      n: sql<number>`count(*)::int`,
-      mean: sql<number | null>`avg(${pulseAnswers.score})::float8`,
-    })
-    .from(pulseAnswers)
-    .innerJoin(
-      pulses,
-      and(eq(pulses.workspaceId, pulseAnswers.workspaceId), eq(pulses.id, pulseAnswers.pulseId)),
-    )
-    .where(where)
-    .groupBy(key, pulses.workspaceId, pulses.id, pulses.title, pulses.closesOn, pulses.createdAt)
-    .orderBy(pulses.closesOn, pulses.createdAt, pulses.id) as unknown as Promise<Aggregate[]>;
+function aggregateQuery(key: SQL<string>, where: SQL | undefined): SQL {
+  return sql`SELECT ${key} AS key, ${pulses.id} AS "pulseId", ${pulses.title} AS title,
+      to_char(${pulses.closesOn}, 'YYYY-MM-DD') AS "closesOn", count(*)::int AS n,
+      avg(${pulseAnswers.score})::float8 AS mean
+    FROM ${pulseAnswers}
+    JOIN ${pulses} ON ${pulses.workspaceId} = ${pulseAnswers.workspaceId} AND ${pulses.id} = ${pulseAnswers.pulseId}
+    WHERE ${where}
+    GROUP BY ${key}, ${pulses.workspaceId}, ${pulses.id}, ${pulses.title}, ${pulses.closesOn}, ${pulses.createdAt}
+    ORDER BY ${pulses.closesOn}, ${pulses.createdAt}, ${pulses.id}`;
 }
+
+const aggregate = (db: Db, key: SQL<string>, where: SQL | undefined) =>
+  rowsAsJson<Aggregate>(db, aggregateQuery(key, where));
 
 function toRound(a: Aggregate, anonymous: boolean): PulseRound {
   const hidden = anonymous && a.n < ANONYMITY_THRESHOLD;
@@ -89,24 +84,21 @@ export async function clientPulseRounds(
 }
 
 /** Employee pulse rounds per team — those asked, or every team (anonymous; average null below 3 answers). */
-export async function teamPulseRounds(
-  db: Db,
-  workspaceId: string,
-  teamIds?: readonly string[],
-): Promise<Map<string, PulseRound[]>> {
-  if (teamIds?.length === 0) return new Map();
-  const rows = await aggregate(
-    db,
-    sql<string>`${pulses.teamId}::text`,
-    and(
-      eq(pulses.workspaceId, workspaceId),
-      teamIds ? inArray(pulses.teamId, [...teamIds]) : isNotNull(pulses.teamId),
-      eq(pulses.kind, 'employee'),
-      eq(pulseAnswers.workspaceId, workspaceId),
-    ),
+export function teamPulseRoundsRead(workspaceId: string, teamIds?: readonly string[]) {
+  const where = and(
+    eq(pulses.workspaceId, workspaceId),
+    teamIds ? inArray(pulses.teamId, [...teamIds]) : isNotNull(pulses.teamId),
+    eq(pulses.kind, 'employee'),
+    eq(pulseAnswers.workspaceId, workspaceId),
   );
-  return byKey(rows, true);
+  return jsonRead(
+    teamIds?.length === 0 ? null : aggregateQuery(sql<string>`${pulses.teamId}::text`, where),
+    (rows: Aggregate[]) => byKey(rows, true),
+  );
 }
+
+export const teamPulseRounds = (db: Db, workspaceId: string, teamIds?: readonly string[]) =>
+  readJson(db, teamPulseRoundsRead(workspaceId, teamIds));
 
 /** The client pulse of all the relationships a team serves, per round (answers of its contacts only). */
 export async function clientRoundsOfTeam(db: Db, workspaceId: string, teamId: string): Promise<PulseRound[]> {

@@ -2,6 +2,7 @@
 // latest reflection, read per team through the (workspace_id, team_id, held_on) index.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { daysOverdue, isoDay, nextCheckInDue } from '../../../domain/cadence';
+import { jsonRead } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { AppError } from '../../platform/errors';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
@@ -102,10 +103,10 @@ export async function setCadence(
 }
 
 /** Each team's cadence in days (the default where none is set), for the balance. */
-export async function cadencesByTeam(db: Db, workspaceId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ teamId: teamReflectionSettings.teamId, cadenceDays: teamReflectionSettings.cadenceDays })
-    .from(teamReflectionSettings)
-    .where(eq(teamReflectionSettings.workspaceId, workspaceId));
-  return new Map(rows.map((r) => [r.teamId, r.cadenceDays]));
+export function cadencesByTeamRead(workspaceId: string) {
+  return jsonRead(
+    sql`SELECT team_id AS "teamId", cadence_days AS "cadenceDays" FROM ${teamReflectionSettings}
+        WHERE workspace_id = ${workspaceId}::uuid`,
+    (rows: { teamId: string; cadenceDays: number }[]) => new Map(rows.map((r) => [r.teamId, r.cadenceDays])),
+  );
 }

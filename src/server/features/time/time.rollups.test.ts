@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readJson } from '../../db/json-rows';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { makeRelationship, makeTeam } from '../relationships/relationships.fixtures';
-import { monthlyTime } from './time.rollups';
+import { monthlyTimeRead } from './time.rollups';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -102,20 +103,20 @@ describe('the monthly time rollup', () => {
     await log(owner, '2026-11-03', 1, 'billable');
     await log(owner, '2026-11-25', 5); // ahead of the 23rd
     await log(other, '2026-11-03', 7);
-    const months = await monthlyTime(t.database.db, owner.workspaceId, {
-      from: '2026-10-01',
-      to: '2026-11-23',
-    });
+    const months = await readJson(
+      t.database.db,
+      monthlyTimeRead(owner.workspaceId, { from: '2026-10-01', to: '2026-11-23' }),
+    );
     expect(sorted(months as Month[])).toEqual([
       { teamId: null, month: '2026-10', kind: 'partnership', hours: 2, entries: 1 },
       { teamId: null, month: '2026-11', kind: 'billable', hours: 1, entries: 1 },
       { teamId: null, month: '2026-11', kind: 'partnership', hours: 3, entries: 1 },
     ]);
     // Only ahead-logged hours in a month leave it out altogether.
-    const early = await monthlyTime(t.database.db, owner.workspaceId, {
-      from: '2026-11-01',
-      to: '2026-11-02',
-    });
+    const early = await readJson(
+      t.database.db,
+      monthlyTimeRead(owner.workspaceId, { from: '2026-11-01', to: '2026-11-02' }),
+    );
     expect(early).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // experiment's relationship, team and dates), aggregated in the database on the indexes on (workspace_id,
 // member_id | team_id | relationship_id, date); and the balance's months, read from the rollup kept on write.
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsAsJson } from '../../db/json-rows';
+import { jsonRead } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { andIdIn } from '../../platform/columns';
 import { type TimeKind, type TimeSummary, type TimeSummaryQuery, timeKinds } from './time.contract';
@@ -112,23 +112,17 @@ export async function hoursWithin(
  * a month's first day; when `to` ends a month early (today), entries dated after it in that month, logged
  * ahead, are taken off again (an index range on (workspace_id, date)).
  */
-export async function monthlyTime(
-  db: Db,
+export function monthlyTimeRead(
   workspaceId: string,
   range: { from: string; to: string; teamIds?: string[] },
 ) {
-  if (range.teamIds?.length === 0) return [];
+  type Found = { teamId: string | null; month: string; kind: TimeKind; hours: string; entries: number };
   const onTeams = andIdIn('team_id', range.teamIds);
   // One JSON value: decoded row by row, its few hundred rows cost the embedded database more than the read.
-  const found = await rowsAsJson<{
-    teamId: string | null;
-    month: string;
-    kind: TimeKind;
-    hours: string;
-    entries: number;
-  }>(
-    db,
-    sql`SELECT team_id AS "teamId", to_char(month, 'YYYY-MM') AS month, kind,
+  return jsonRead(
+    range.teamIds?.length === 0
+      ? null
+      : sql`SELECT team_id AS "teamId", to_char(month, 'YYYY-MM') AS month, kind,
                sum(hours)::text AS hours, sum(entries)::int AS entries
         FROM (
           SELECT team_id, month, kind, hours, entries FROM ${timeMonths}
@@ -140,6 +134,6 @@ export async function monthlyTime(
         ) t
         GROUP BY team_id, month, kind
         HAVING sum(entries) > 0`,
+    (found: Found[]) => found.map((r) => ({ ...r, hours: Number(r.hours), entries: Number(r.entries) })),
   );
-  return found.map((r) => ({ ...r, hours: Number(r.hours), entries: Number(r.entries) }));
 }
