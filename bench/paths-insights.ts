@@ -156,12 +156,17 @@ export function balanceFloor(m: Measured): Statement {
             WHERE m.workspace_id = $1 AND m.assessed_at >= w.from_day::timestamp at time zone 'UTC'
               AND m.assessed_at < (w.to_day + 1)::timestamp at time zone 'UTC'
             ORDER BY m.assessed_at DESC, m.assessment_id DESC LIMIT 50) x) e),
-      -- Client pulse rounds closed by today per team and month, and per month across the workspace.
-      pulse_months AS (SELECT team_id, month, count(DISTINCT pulse_id)::int AS rounds, sum(answers)::int AS responses,
-                         sum(score_sum)::int AS score_sum
-                       FROM (SELECT team_id, pulse_id, to_char(closes_on, 'YYYY-MM') AS month, answers, score_sum
-                             FROM client_pulse_rounds WHERE workspace_id = $1 AND closes_on <= $5::date AND answers > 0) r
-                       GROUP BY GROUPING SETS ((team_id, month), (month)))
+      -- Client pulse rounds closed by today per team and month, and per month across the workspace: past months
+      -- from their rollup (migration 0015), this month from its rounds closed by today.
+      pulse_months AS (SELECT team_id, to_char(month, 'YYYY-MM') AS month, rounds, answers AS responses, score_sum
+                       FROM client_pulse_months WHERE workspace_id = $1 AND month < date_trunc('month', $5::date)
+                       UNION ALL
+                       SELECT team_id, to_char($5::date, 'YYYY-MM'), count(DISTINCT pulse_id)::int, sum(answers)::int,
+                         sum(score_sum)::int
+                       FROM client_pulse_rounds
+                       WHERE workspace_id = $1 AND closes_on >= date_trunc('month', $5::date) AND closes_on <= $5::date
+                         AND answers > 0
+                       GROUP BY GROUPING SETS ((team_id), ()) HAVING count(*) > 0)
       SELECT
       ${agg(`SELECT id, name, created_at FROM teams WHERE workspace_id = $1`)} AS teams,
       (SELECT created_at FROM workspaces WHERE id = $1) AS workspace_created_at,

@@ -26,7 +26,7 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
   });
   await timed('searchIndex', "search index (the app's backfill)", () => ensureSearchIndexed(app));
   // The rows were loaded with triggers off (replica role): fill the database's rollups as their migrations
-  // (0009, 0010, 0011, 0014) do.
+  // (0009, 0010, 0011, 0014, 0015) do.
   await timed('timeMonths', 'time rollup (as migration 0009 fills it)', () =>
     db.exec(`DELETE FROM time_months; INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
       SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
@@ -49,6 +49,15 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
       JOIN pulses p ON p.workspace_id = a.workspace_id AND p.id = a.pulse_id AND p.kind = 'client'
       JOIN relationships r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
       GROUP BY 1, 2, 3, 4, 5;`),
+  );
+  await timed('clientPulseMonths', 'client pulse months (as migration 0015 fills them)', () =>
+    db.exec(`DELETE FROM client_pulse_months; INSERT INTO client_pulse_months (workspace_id, team_id, month,
+        rounds, answers, score_sum)
+      SELECT workspace_id, team_id, date_trunc('month', closes_on)::date, count(DISTINCT pulse_id), sum(answers),
+        sum(score_sum)
+      FROM client_pulse_rounds WHERE answers > 0
+      GROUP BY GROUPING SETS ((workspace_id, date_trunc('month', closes_on)::date, team_id),
+        (workspace_id, date_trunc('month', closes_on)::date));`),
   );
   await timed(
     'standingDays',

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { jsonRead } from '../../db/json-rows';
 import { workspaces } from '../../platform/auth/auth.table';
 import { andIdIn, utcDay } from '../../platform/columns';
-import { clientRoundsByTeam } from '../pulses/pulse-rounds.table';
+import { clientPulseMonths, clientRoundsByTeam } from '../pulses/pulse-rounds.table';
 import { teams } from '../teams/teams.table';
 import { balanceDays } from './balance.table';
 
@@ -165,24 +165,33 @@ export type ShownRound = {
 };
 
 /**
- * Client pulse rounds closed by `today` per team and month, from the rollup the database keeps per team and
- * round (`client_pulse_rounds`, migration 0011); with `workspace`, also per month across the teams (rows with
- * `teamId` null), where a round asked of two teams' relationships counts once. Every month, not only the
- * window's: the part compares the latest month with the one before it, however far back that is.
+ * Client pulse rounds closed by `today` per team and month; with `workspace`, also per month across the teams
+ * (rows with `teamId` null), where a round asked of two teams' relationships counts once. Past months come
+ * from the rollup the database keeps per month (`client_pulse_months`, migration 0015); this month from its
+ * rounds closed by today (`client_pulse_rounds`), since the rollup's month also holds the rounds still to close.
+ * Every month, not only the window's: the part compares the latest month with the one before it, however far
+ * back that is.
  */
 export function clientPulseMonthsRead(
   workspaceId: string,
   scope: { today: string; teamIds?: string[]; workspace: boolean },
 ) {
   if (scope.teamIds?.length === 0) return jsonRead<PulseMonthCount>(null);
+  const thisMonth = sql`date_trunc('month', ${scope.today}::date)::date`;
+  const teams = scope.workspace ? sql`` : sql`AND team_id IS NOT NULL ${andIdIn('team_id', scope.teamIds)}`;
   return jsonRead<PulseMonthCount>(
-    sql`SELECT team_id AS "teamId", month, count(DISTINCT pulse_id)::int AS rounds,
-          sum(answers)::int AS responses, sum(score_sum)::int AS "scoreSum"
-        FROM (SELECT team_id, pulse_id, to_char(closes_on, 'YYYY-MM') AS month, answers, score_sum
-              FROM ${clientRoundsByTeam}
-              WHERE workspace_id = ${workspaceId}::uuid AND closes_on <= ${scope.today}::date AND answers > 0
-                ${andIdIn('team_id', scope.teamIds)}) r
-        GROUP BY ${scope.workspace ? sql`GROUPING SETS ((team_id, month), (month))` : sql`team_id, month`}`,
+    sql`SELECT team_id AS "teamId", to_char(month, 'YYYY-MM') AS month, rounds, answers AS responses,
+          score_sum AS "scoreSum"
+        FROM ${clientPulseMonths}
+        WHERE workspace_id = ${workspaceId}::uuid AND month < ${thisMonth} ${teams}
+        UNION ALL
+        SELECT team_id, to_char(${thisMonth}, 'YYYY-MM'), count(DISTINCT pulse_id)::int, sum(answers)::int,
+          sum(score_sum)::int
+        FROM ${clientRoundsByTeam}
+        WHERE workspace_id = ${workspaceId}::uuid AND closes_on >= ${thisMonth} AND closes_on <= ${scope.today}::date
+          AND answers > 0 ${andIdIn('team_id', scope.teamIds)}
+        GROUP BY ${scope.workspace ? sql`GROUPING SETS ((team_id), ())` : sql`team_id`}
+        HAVING count(*) > 0`,
   );
 }
 

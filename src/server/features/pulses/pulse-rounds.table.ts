@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Client pulse rounds per team: the answers a team's relationships gave each client round, counted and
@@ -25,4 +25,25 @@ export const clientRoundsByTeam = pgTable(
     index('client_pulse_rounds_close_idx').on(t.workspaceId, t.closesOn, t.pulseId),
     index('client_pulse_rounds_team_close_idx').on(t.workspaceId, t.teamId, t.closesOn, t.pulseId),
   ],
+);
+
+/**
+ * Client pulse rounds closed per month, for each team (the rounds its relationships answered, their answers
+ * and scores) and for the workspace (`teamId` null: a round answered by two teams' relationships counts
+ * once). Kept by the database from `client_pulse_rounds` (migration 0015): each statement that changes it
+ * recomputes the months it touched, under a lock per workspace and month, so the distinct count stays right
+ * under concurrent answers. The balance reads a few rows per team and month instead of one per team and round.
+ */
+export const clientPulseMonths = pgTable(
+  'client_pulse_months',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    teamId: uuid('team_id'),
+    /** The month's first day. */
+    month: date('month', { mode: 'string' }).notNull(),
+    rounds: integer('rounds').notNull(),
+    answers: integer('answers').notNull(),
+    scoreSum: integer('score_sum').notNull(),
+  },
+  (t) => [unique('client_pulse_months_key').on(t.workspaceId, t.month, t.teamId).nullsNotDistinct()],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readJson } from '../../db/json-rows';
 import { createTestApp, type Session, type TestApp } from '../../test/harness';
 import { clientPulseMonthsRead, firstClientRoundsRead } from '../balance/balance.tallies';
@@ -32,9 +33,39 @@ async function read(query: ReturnType<typeof sql>): Promise<Round[]> {
     .sort((a, b) => (`${a.teamId}${a.pulseId}` < `${b.teamId}${b.pulseId}` ? -1 : 1));
 }
 
-/** The rollup's rows of a workspace, and the same counts straight from the answers, rounds and relationships. */
+type Month = { teamId: string | null; month: string; rounds: number; answers: number; scoreSum: number };
+
+async function readMonths(query: ReturnType<typeof sql>): Promise<Month[]> {
+  const found = ((await t.database.db.execute(query)) as unknown as { rows: Month[] }).rows;
+  return found
+    .map((r) => ({
+      ...r,
+      rounds: Number(r.rounds),
+      answers: Number(r.answers),
+      scoreSum: Number(r.scoreSum),
+    }))
+    .sort((a, b) => (`${a.month}${a.teamId}` < `${b.month}${b.teamId}` ? -1 : 1));
+}
+
+/**
+ * The rollups' rows of a workspace (per team and round, and per month), and the same counts straight from the
+ * answers, rounds and relationships; per month, a round answered by two teams counts once for the workspace.
+ */
 async function rollupAndAnswers(workspaceId: string) {
+  const fromAnswers = sql`SELECT r.team_id, p.id AS pulse_id, p.closes_on, count(*) AS answers, sum(a.score) AS score_sum
+      FROM pulse_answers a
+      JOIN pulses p ON p.workspace_id = a.workspace_id AND p.id = a.pulse_id AND p.kind = 'client'
+      JOIN relationships r ON r.workspace_id = a.workspace_id AND r.id = a.relationship_id
+      WHERE a.workspace_id = ${workspaceId}::uuid
+      GROUP BY 1, 2, 3`;
   return {
+    months:
+      await readMonths(sql`SELECT team_id AS "teamId", to_char(month, 'YYYY-MM') AS month, rounds, answers,
+        score_sum AS "scoreSum" FROM client_pulse_months WHERE workspace_id = ${workspaceId}::uuid`),
+    answerMonths: await readMonths(sql`SELECT team_id AS "teamId", to_char(closes_on, 'YYYY-MM') AS month,
+        count(DISTINCT pulse_id) AS rounds, sum(answers) AS answers, sum(score_sum) AS "scoreSum"
+      FROM (${fromAnswers}) x
+      GROUP BY GROUPING SETS ((team_id, to_char(closes_on, 'YYYY-MM')), (to_char(closes_on, 'YYYY-MM')))`),
     rollup: await read(sql`SELECT team_id AS "teamId", pulse_id AS "pulseId", title,
         to_char(closes_on, 'YYYY-MM-DD') AS "closesOn", answers, score_sum AS "scoreSum"
       FROM client_pulse_rounds WHERE workspace_id = ${workspaceId}::uuid`),
@@ -90,6 +121,7 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
     );
     expect(first.rollup).toHaveLength(3);
     expect(first.rollup).toEqual(first.answers);
+    expect(first.months).toEqual(first.answerMonths);
     // What the balance reads of it: months per team and pooled, and a month's first rounds.
     const db = t.database.db;
     const months = await readJson(
@@ -140,6 +172,7 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
     expect(changed.rollup.find((r) => r.pulseId === summer.id)?.scoreSum).toBe(20);
     expect(changed.rollup.find((r) => r.pulseId === autumn.id)?.title).toBe('Autumn');
     expect(changed.rollup).toEqual(changed.answers);
+    expect(changed.months).toEqual(changed.answerMonths);
 
     // A relationship moved to another team takes its answers along (the database's rule, whoever moves it).
     await t.database.db.execute(
@@ -153,16 +186,19 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
       ]),
     );
     expect(moved.rollup).toEqual(moved.answers);
+    expect(moved.months).toEqual(moved.answerMonths);
 
     // A deleted relationship takes its answers off; a deleted round takes its rows.
     expect((await owner.delete(owner.ws(`/relationships/${a.id}`))).statusCode).toBe(204);
     const gone = await rollupAndAnswers(owner.workspaceId);
     expect(gone.rollup.some((r) => r.pulseId === summer.id)).toBe(false);
     expect(gone.rollup).toEqual(gone.answers);
+    expect(gone.months).toEqual(gone.answerMonths);
     expect((await owner.delete(owner.ws(`/pulses/${green1.id}`))).statusCode).toBe(204);
     const deleted = await rollupAndAnswers(owner.workspaceId);
     expect(deleted.rollup.some((r) => r.pulseId === green1.id)).toBe(false);
     expect(deleted.rollup).toEqual(deleted.answers);
+    expect(deleted.months).toEqual(deleted.answerMonths);
     // What is left: the autumn round's answers from the relationship now in the green team.
     expect(deleted.rollup.map((r) => [r.teamId, r.pulseId, r.answers])).toEqual([[green.id, autumn.id, 2]]);
   });
@@ -206,4 +242,52 @@ describe('client pulse rounds per team (the rollup the balance reads)', () => {
       await readJson(db, firstClientRoundsRead(two.workspaceId, [{ teamId: null, month }], LATER)),
     ).toEqual([]);
   });
+
+  // Embedded, one connection runs every statement in turn, so two answers never overlap; on PostgreSQL they do.
+  it.runIf(inject('testDatabaseUrl'))(
+    'count a round answered at once by two teams’ relationships once for the month, both answers kept',
+    async () => {
+      const owner = await t.signup();
+      const [blue, green] = [await makeTeam(owner), await makeTeam(owner)];
+      const a = await makeRelationship(owner, { teamId: blue.id });
+      const b = await makeRelationship(owner, { teamId: green.id });
+      const closesOn = new Date(clock.getTime() + 5 * DAY).toISOString().slice(0, 10);
+      await makeContact(owner, a.clientId);
+      const res = await owner.post(owner.ws('/pulses'), {
+        kind: 'client',
+        title: 'Both',
+        closesOn,
+        relationshipId: a.id,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const round = res.json() as { id: string };
+      const [one, two] = [0, 1].map(() => new pg.Client({ connectionString: inject('testDatabaseUrl') }));
+      await Promise.all([one!.connect(), two!.connect()]);
+      try {
+        const answer = (c: pg.Client, relationshipId: string) =>
+          c.query(
+            `INSERT INTO pulse_answers (workspace_id, id, pulse_id, relationship_id, score, answered_at)
+             VALUES ($1, gen_random_uuid(), $2, $3, 7, now())`,
+            [owner.workspaceId, round.id, relationshipId],
+          );
+        await one!.query('BEGIN');
+        await two!.query('BEGIN');
+        await answer(one!, a.id);
+        // The second answer's month waits for the first's commit, then counts from it.
+        const second = answer(two!, b.id).then(() => two!.query('COMMIT'));
+        await new Promise((r) => setTimeout(r, 200));
+        await one!.query('COMMIT');
+        await second;
+      } finally {
+        await Promise.all([one!.end(), two!.end()]);
+      }
+      const after = await rollupAndAnswers(owner.workspaceId);
+      expect(after.months).toEqual(after.answerMonths);
+      expect(after.months.find((m) => m.teamId === null)).toMatchObject({
+        rounds: 1,
+        answers: 2,
+        scoreSum: 14,
+      });
+    },
+  );
 });

@@ -24,6 +24,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
     'derived: the database keeps it from the relationships and their assessments, and fills it again as they are restored',
   client_pulse_rounds:
     'derived: the database keeps it from the client pulse answers, and fills it again as they are restored',
+  client_pulse_months:
+    'derived: the database keeps it from client_pulse_rounds, and fills it again as the answers are restored',
   audit_events: 'the trail of what happened on this installation; the restore itself is audited',
   webhooks: 'subscriptions carry signing secrets of this installation; subscribe again after a move',
   webhook_deliveries: 'the delivery log of this installation’s webhooks',
