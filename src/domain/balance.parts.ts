@@ -37,6 +37,11 @@ export type Window = {
   months: string[];
   /** The window ends before the scope began (or before it starts): nothing to score. */
   empty: boolean;
+  /**
+   * Whether the parts list their records. Scores, words and totals never depend on the list; an answer shows
+   * one month's records, and building every window's (labels, sorted copies) was most of the rule's work.
+   */
+  lists: boolean;
 };
 
 const MAX_EVIDENCE = 50;
@@ -120,6 +125,9 @@ function noData(key: PartKey, explanation: string): BalancePart {
 
 const beforeStart = (key: PartKey) => noData(key, 'No data: this window ends before the start.');
 
+/** The window's records, when it lists them. */
+const listed = (w: Window, records: () => Evidence[]) => (w.lists ? records() : []);
+
 const record = (
   type: Evidence['type'],
   id: string,
@@ -142,43 +150,8 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
   const standing = standingsOn(input, w.to);
   if (standing.count === 0)
     return noData(key, 'No relationships yet: start one to see it move along the stages.');
-  const histories = assessmentHistories(input.assessments);
-  const byId = relationshipsById(input.relationships);
   const { moves: movesTotal, up, down } = movesWithin(input, w.from, w.to);
-
-  // The latest moves in the window as evidence, of relationships that had started by the move.
-  const first = firstFrom(histories.moves.keys, w.from);
-  const moves: Evidence[] = [];
-  for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first && moves.length < MAX_EVIDENCE; i--) {
-    const m = histories.moves.items[i]!;
-    const rel = byId.get(m.assessment.relationshipId);
-    if (rel === undefined || m.day < rel.startedOn) continue;
-    moves.push(
-      record(
-        'assessment',
-        m.assessment.id,
-        `${rel.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
-        m.day,
-        m.assessment.relationshipId,
-      ),
-    );
-  }
-
-  // Where the first relationships to start stand at the window's end, as evidence beside the moves; the
-  // score counts them all (standingsOn).
-  const standingEvidence: Evidence[] = [];
-  for (const r of relationshipsByStart(input.relationships)) {
-    if (moves.length + standingEvidence.length >= MAX_EVIDENCE || r.startedOn > w.to) break;
-    const current = standingOn(histories, r.id, w.to);
-    const stage = current?.stage ?? 'transactional';
-    const level = current?.pyramidLevel ?? 'expectations';
-    const label = `${r.label}: ${stageWords[stage]} · ${levelWords[level]}`;
-    standingEvidence.push(
-      current
-        ? record('assessment', current.id, label, day(current.at), r.id)
-        : record('relationship', r.id, label, r.startedOn, r.id),
-    );
-  }
+  const evidence = listed(w, () => progressionEvidence(input, w));
   // position() is 5/3 of a relationship's units: the mean position, from the exact sum of units.
   const score = clamp((5 * standing.units) / (3 * standing.count));
   const spread = (Object.keys(stageRank) as Stage[])
@@ -195,15 +168,54 @@ export function progressionPart(input: BalanceInput, w: Window): BalancePart {
     score,
     `${plural(standing.count, 'relationship')} stand at ${score} of 100 on the stage ladder and truth pyramid (${spread}); ` +
       `stage counts 70%, pyramid level 30%, and 100 means all co-creating at unrecognised needs. ${movement}`,
-    [...moves, ...standingEvidence],
+    evidence,
     movesTotal + standing.count,
   );
 }
 
+/**
+ * The latest moves in the window, of relationships that had started by the move; then, up to 50 in all, where
+ * the first relationships to start stand at the window's end (the score counts them all: standingsOn).
+ */
+function progressionEvidence(input: BalanceInput, w: Window): Evidence[] {
+  const histories = assessmentHistories(input.assessments);
+  const byId = relationshipsById(input.relationships);
+  const first = firstFrom(histories.moves.keys, w.from);
+  const moves: Evidence[] = [];
+  for (let i = pastLast(histories.moves.keys, w.to) - 1; i >= first && moves.length < MAX_EVIDENCE; i--) {
+    const m = histories.moves.items[i]!;
+    const rel = byId.get(m.assessment.relationshipId);
+    if (rel === undefined || m.day < rel.startedOn) continue;
+    moves.push(
+      record(
+        'assessment',
+        m.assessment.id,
+        `${rel.label}: ${stageWords[m.previous.stage]} · ${levelWords[m.previous.pyramidLevel]} → ${stageWords[m.assessment.stage]} · ${levelWords[m.assessment.pyramidLevel]}`,
+        m.day,
+        m.assessment.relationshipId,
+      ),
+    );
+  }
+  const standingEvidence: Evidence[] = [];
+  for (const r of relationshipsByStart(input.relationships)) {
+    if (moves.length + standingEvidence.length >= MAX_EVIDENCE || r.startedOn > w.to) break;
+    const current = standingOn(histories, r.id, w.to);
+    const stage = current?.stage ?? 'transactional';
+    const level = current?.pyramidLevel ?? 'expectations';
+    const label = `${r.label}: ${stageWords[stage]} · ${levelWords[level]}`;
+    standingEvidence.push(
+      current
+        ? record('assessment', current.id, label, day(current.at), r.id)
+        : record('relationship', r.id, label, r.startedOn, r.id),
+    );
+  }
+  return [...moves, ...standingEvidence];
+}
+
 export function checkInsPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'checkIns';
-  if (!input.checkIns)
-    return noData(key, 'No check-ins recorded yet: this part counts once check-ins are held.');
+  const checkIns = input.checkIns;
+  if (!checkIns) return noData(key, 'No check-ins recorded yet: this part counts once check-ins are held.');
   if (w.empty) return beforeStart(key);
   const due = tallyWithin(checkInTally(input), w.activeFrom, w.to);
   if (due.total === 0) return noData(key, `No check-in was due ${since(w)}.`);
@@ -211,8 +223,10 @@ export function checkInsPart(input: BalanceInput, w: Window): BalancePart {
     key,
     pct(due.counted, due.total),
     `${due.counted} of ${plural(due.total, 'check-in')} due ${since(w)} were held on time (within ${CHECK_IN_GRACE_DAYS} days of the due day).`,
-    firstWithin(checkInsByDue(input.checkIns), w.activeFrom, w.to, MAX_EVIDENCE).map((c) =>
-      record('checkIn', c.id, c.label, c.heldOn ?? c.dueOn, c.relationshipId),
+    listed(w, () =>
+      firstWithin(checkInsByDue(checkIns), w.activeFrom, w.to, MAX_EVIDENCE).map((c) =>
+        record('checkIn', c.id, c.label, c.heldOn ?? c.dueOn, c.relationshipId),
+      ),
     ),
     due.total,
   );
@@ -220,7 +234,8 @@ export function checkInsPart(input: BalanceInput, w: Window): BalancePart {
 
 export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
   const key = 'clientTopics';
-  if (!input.topics) return noData(key, 'No topics recorded yet: this part counts once topics are raised.');
+  const topics = input.topics;
+  if (!topics) return noData(key, 'No topics recorded yet: this part counts once topics are raised.');
   if (w.empty) return beforeStart(key);
   const raised = tallyWithin(topicTally(input), w.from, w.to);
   if (raised.total === 0) return noData(key, `No topic was raised ${since(w)}.`);
@@ -229,8 +244,10 @@ export function clientTopicsPart(input: BalanceInput, w: Window): BalancePart {
     key,
     clamp((100 * byClient) / raised.total / TARGET_CLIENT_TOPICS),
     `Clients raised ${byClient} of ${plural(raised.total, 'topic')} ${since(w)} (${pct(byClient, raised.total)}%); half or more scores 100.`,
-    firstWithin(topicsByDay(input.topics), w.from, w.to, MAX_EVIDENCE).map((t) =>
-      record('topic', t.id, t.label, t.raisedOn, t.relationshipId),
+    listed(w, () =>
+      firstWithin(topicsByDay(topics), w.from, w.to, MAX_EVIDENCE).map((t) =>
+        record('topic', t.id, t.label, t.raisedOn, t.relationshipId),
+      ),
     ),
     raised.total,
   );
@@ -257,7 +274,7 @@ export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
     key,
     clamp(10 * latest.average + 5 * delta),
     `Client pulses closed in ${when(latest)} averaged ${latest.average} of 10 (${plural(latest.answers, 'answer')})${previous ? `, ${delta >= 0 ? 'up' : 'down'} from ${previous.average} in ${when(previous)}` : ''}; ten points per point of the average, five more (or less) per point it rose (or fell).`,
-    pulseEvidence(shown),
+    listed(w, () => pulseEvidence(shown)),
     roundsIn(shown),
   );
 }
@@ -325,7 +342,11 @@ export function experimentsPart(input: BalanceInput, w: Window): BalancePart {
     ran.length === 0
       ? `No experiment ran ${since(w)}: start one from a relationship, with time protected for it; ${rule}.`
       : `${plural(ran.length, 'experiment')} ran ${since(w)}: ${named(ran.map((e) => e.title))}. ${rule[0]!.toUpperCase()}${rule.slice(1)}.`,
-    ran.slice(0, MAX_EVIDENCE).map((e) => record('experiment', e.id, e.title, e.startedOn, e.relationshipId)),
+    listed(w, () =>
+      ran
+        .slice(0, MAX_EVIDENCE)
+        .map((e) => record('experiment', e.id, e.title, e.startedOn, e.relationshipId)),
+    ),
     ran.length,
   );
 }
@@ -350,10 +371,12 @@ export function reflectionsPart(input: BalanceInput, w: Window): BalancePart {
     clamp((100 * held.length) / Math.max(1, expected)),
     `${plural(held.length, 'reflection')} held ${since(w)}, ${Math.round(expected * 10) / 10} expected at ${cadence}; ` +
       `${last ? `the last on ${shortDate(last)}` : 'none held yet'}.`,
-    held
-      .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
-      .slice(0, MAX_EVIDENCE)
-      .map((r) => record('reflection', r.id, r.label, r.heldOn)),
+    listed(w, () =>
+      held
+        .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
+        .slice(0, MAX_EVIDENCE)
+        .map((r) => record('reflection', r.id, r.label, r.heldOn)),
+    ),
     held.length,
   );
 }
@@ -368,6 +391,7 @@ export function teamPulsePart(input: BalanceInput, w: Window): BalancePart {
     key,
     clamp(10 * latest.average),
     `Team pulses closed in ${monthName(`${latest.month}-01`, input.today)} averaged ${latest.average} of 10 (${plural(latest.answers, 'answer')}; ten points per point).`,
-    pulseEvidence([latest]),
+    listed(w, () => pulseEvidence([latest])),
+    latest.rounds.length,
   );
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type Balance,
   type BalanceInput,
   type BalancePart,
   computeBalance,
@@ -59,6 +60,26 @@ describe('the balance', () => {
         expect(indexChange(latest.outward)).toBe(indexChange(full.outward));
         expect(indexChange(latest.inward)).toBe(indexChange(full.inward));
         expect(latest.flags).toEqual(full.flags);
+      }),
+    );
+  });
+
+  it('lists the records of the months asked for only, and scores, explains and counts every month the same', () => {
+    fc.assert(
+      fc.property(inputArb, fc.subarray(MONTHS), (input, listed) => {
+        const full = computeBalance(input, 'Team');
+        const some = computeBalance(input, 'Team', listed);
+        const unlisted = (b: Balance) => ({
+          outward: b.outward.map((m) => ({ ...m, parts: m.parts.map((p) => ({ ...p, evidence: [] })) })),
+          inward: b.inward.map((m) => ({ ...m, parts: m.parts.map((p) => ({ ...p, evidence: [] })) })),
+          flags: b.flags.map((f) => ({ ...f, evidence: [] })),
+        });
+        expect(unlisted(some)).toEqual(unlisted(full));
+        for (const movement of ['outward', 'inward'] as const)
+          for (const [i, m] of some[movement].entries())
+            for (const [j, p] of m.parts.entries())
+              if (listed.includes(m.month)) expect(p.evidence).toEqual(full[movement][i]!.parts[j]!.evidence);
+              else expect(p.evidence).toEqual([]);
       }),
     );
   });

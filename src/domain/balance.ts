@@ -194,7 +194,7 @@ export function indexOf(parts: BalancePart[]): number | null {
   return Math.round(scored.reduce((s, p) => s + p.score! * p.weight, 0) / weight);
 }
 
-function windowOf(month: string, input: BalanceInput): Window {
+function windowOf(month: string, input: BalanceInput, lists: boolean): Window {
   const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
   const to = minDay(lastDay(month), input.today);
   return {
@@ -205,14 +205,24 @@ function windowOf(month: string, input: BalanceInput): Window {
     activeFrom: maxDay(from, input.activeSince),
     months: [addMonths(month, -2), addMonths(month, -1), month].filter((m) => m <= monthOf(to)),
     empty: to < from || to < input.activeSince,
+    lists,
   };
 }
 
-export function computeBalance(input: BalanceInput, name: string): Balance {
+/**
+ * The balance of `input.months`. Each month's parts list their records only if it is one of `listed` (by
+ * default every month): the scores, words and totals are the same either way, and an answer shows one month's
+ * records at a time.
+ */
+export function computeBalance(
+  input: BalanceInput,
+  name: string,
+  listed: readonly string[] = input.months,
+): Balance {
   const outward: MonthBalance[] = [];
   const inward: MonthBalance[] = [];
   for (const month of input.months) {
-    const w = windowOf(month, input);
+    const w = windowOf(month, input, listed.includes(month));
     const outParts = [
       progressionPart(input, w),
       checkInsPart(input, w),
@@ -228,16 +238,25 @@ export function computeBalance(input: BalanceInput, name: string): Balance {
     outward.push({ month, from: w.from, to: w.to, index: indexOf(outParts), parts: outParts });
     inward.push({ month, from: w.from, to: w.to, index: indexOf(inParts), parts: inParts });
   }
-  return { outward, inward, flags: balanceFlags(name, outward, inward, input) };
+  const flags = balanceFlags(name, outward, inward, input);
+  // Time lists the filters its hours were summed under in every window, since a flag's words read them; a
+  // month not listed shows none once the flags are made.
+  for (const m of inward)
+    if (!listed.includes(m.month))
+      m.parts = m.parts.map((p) => (p.key === 'time' ? { ...p, evidence: [] } : p));
+  return { outward, inward, flags };
 }
 
 /**
  * The balance of only the months the last month's change and flags look at (it and the WINDOW_MONTHS before
  * it): each window stands alone, so these are the same as in the full series. A workspace's answer carries
- * every team's flags, and a team's twelve months are three times the work its flags need.
+ * every team's flags, and a team's twelve months are three times the work its flags need. Only the last
+ * month lists its records (a flag shows them), and only `withRecords`: the flags themselves never depend on
+ * them.
  */
-export function latestBalance(input: BalanceInput, name: string): Balance {
-  return computeBalance({ ...input, months: input.months.slice(-(WINDOW_MONTHS + 1)) }, name);
+export function latestBalance(input: BalanceInput, name: string, withRecords = true): Balance {
+  const months = input.months.slice(-(WINDOW_MONTHS + 1));
+  return computeBalance({ ...input, months }, name, withRecords ? months.slice(-1) : []);
 }
 
 /** Change of an index from WINDOW_MONTHS before the last month to the last month; null without both. */

@@ -38,16 +38,11 @@ export function monthsOf(range: BalanceRange, today: string): string[] {
 /**
  * The months whose parts list their records. Twelve months of parts, 50 records each, were ~650 KB of every
  * answer at 1,000 relationships; the page shows one month's at a time and asks for another's when it is
- * opened, and the scores never depend on evidence, so the rest keep their counts only.
+ * opened, and the scores never depend on evidence, so the rest keep their counts only (computeBalance lists
+ * only these months' records).
  */
 const evidenceMonthsOf = (query: BalanceQuery, months: string[]) =>
   query.evidence === 'all' ? months : months.slice(-1);
-
-function withEvidenceOf(b: DomainBalance, shown: string[]): DomainBalance {
-  const keep = (m: DomainBalance['outward'][number]) =>
-    shown.includes(m.month) ? m : { ...m, parts: m.parts.map((p) => ({ ...p, evidence: [] })) };
-  return { ...b, outward: b.outward.map(keep), inward: b.inward.map(keep) };
-}
 
 const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): BalanceFlag[] =>
   b.flags.map((f) => ({ ...f, teamId, teamName }));
@@ -58,7 +53,7 @@ const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): Bal
  * again once it is read.
  */
 async function latestOfTeams(inputs: BalanceInputs, of: BalanceTeam[]) {
-  const latest = new Map(of.map((t) => [t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name)]));
+  const latest = new Map(of.map((t) => [t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name, false)]));
   const flagged = of.filter((t) => latest.get(t.id)!.flags.length > 0);
   await inputs.readEvidence(flagged.map((t) => t.id));
   for (const t of flagged) latest.set(t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name));
@@ -86,7 +81,7 @@ export async function getBalance(
     const team = inputs.teams[0];
     if (!team) throw AppError.badField('teamId', 'is not a team in this workspace');
     await inputs.readEvidence([]);
-    const b = withEvidenceOf(computeBalance(inputs.byTeam.get(team.id)!, team.name), evidenceMonths);
+    const b = computeBalance(inputs.byTeam.get(team.id)!, team.name, evidenceMonths);
     return {
       scope: { teamId: team.id, name: team.name },
       months,
@@ -96,7 +91,7 @@ export async function getBalance(
   }
   const inputs = await loadBalanceInputs(db, workspaceId, { months, today, evidenceMonths });
   const latest = await latestOfTeams(inputs, inputs.teams);
-  const b = withEvidenceOf(computeBalance(inputs.workspace!, 'The workspace'), evidenceMonths);
+  const b = computeBalance(inputs.workspace!, 'The workspace', evidenceMonths);
   const teamFlags = inputs.teams.flatMap((t) => flagsOf(latest.get(t.id)!, t.id, t.name));
   return {
     scope: { teamId: null, name: 'The workspace' },
