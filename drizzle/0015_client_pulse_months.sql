@@ -1,10 +1,12 @@
 CREATE TABLE "client_pulse_months" (
 	"workspace_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"team_id" uuid,
 	"month" date NOT NULL,
 	"rounds" integer NOT NULL,
 	"answers" integer NOT NULL,
 	"score_sum" integer NOT NULL,
+	CONSTRAINT "client_pulse_months_workspace_id_id_pk" PRIMARY KEY("workspace_id","id"),
 	CONSTRAINT "client_pulse_months_key" UNIQUE NULLS NOT DISTINCT("workspace_id","month","team_id")
 );
 --> statement-breakpoint

@@ -6,8 +6,9 @@
 // team and month from theirs, the relationships' standing as changes per team, summed per month, from
 // theirs (all kept on write by the database); the evidence months' windows add their first records, the
 // first rounds of the months they show (balance.tallies) and the relationships their progression shows
-// (balance.standings): no request walks a year of entries, check-ins, topics, answers or assessments. The
-// large reads come back as one JSON value each (db/json-rows.ts).
+// (balance.standings): no request walks a year of entries, check-ins, topics, answers or assessments. Each
+// read comes back as one JSON value, all of them in two statements: the counts, then the evidence
+// (db/json-rows.ts#readsAsJson).
 import { sql } from 'drizzle-orm';
 import type { BalanceInput } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';

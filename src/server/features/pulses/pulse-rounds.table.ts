@@ -38,6 +38,8 @@ export const clientPulseMonths = pgTable(
   'client_pulse_months',
   {
     workspaceId: uuid('workspace_id').notNull(),
+    /** A key of its own: `team_id` may be null, so (workspace, month, team) is a unique key, not the primary one. */
+    id: uuid('id').notNull().defaultRandom(),
     teamId: uuid('team_id'),
     /** The month's first day. */
     month: date('month', { mode: 'string' }).notNull(),
@@ -45,5 +47,8 @@ export const clientPulseMonths = pgTable(
     answers: integer('answers').notNull(),
     scoreSum: integer('score_sum').notNull(),
   },
-  (t) => [unique('client_pulse_months_key').on(t.workspaceId, t.month, t.teamId).nullsNotDistinct()],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('client_pulse_months_key').on(t.workspaceId, t.month, t.teamId).nullsNotDistinct(),
+  ],
 );
