@@ -23,10 +23,11 @@ export function jsonRead<R, V>(query: SQL | null, shape?: (rows: R[]) => V): Jso
 
 /**
  * Several reads in one statement, each one's rows as one JSON value in a column of its own. On PostgreSQL a
- * statement is a round trip: writing it to the socket, waking the server, reading its answer — at ~0.3 ms of
- * the server's CPU a statement on a loopback socket, more than most of the balance's reads cost the database
- * (ADR 006). Embedded, it is one turn of the event loop instead of one per read (ADR 014). The reads run one
- * after another in the database, so reads that would have run in parallel on several connections now add up.
+ * statement is a round trip: writing it to the socket, waking the server, reading its answer — ~0.4 ms of the
+ * server's CPU a statement on a loopback socket in the bench's profile, more than most of the balance's
+ * reads cost the database (ADR 006). Embedded, it is one turn of the event loop instead of one per read
+ * (ADR 014). The reads run one after another in the database, so reads that would have run in parallel on
+ * several connections now add up.
  */
 export async function readsAsJson<T extends Record<string, JsonRead<unknown>>>(
   db: Db,
