@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { startFlags } from '../scripts/start-flags.mjs';
+import { startEnv, startFlags } from '../scripts/start-flags.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -55,6 +55,7 @@ export async function startServer(db: {
     cwd: root,
     env: {
       ...process.env,
+      ...startEnv(),
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFlags } from '../../scripts/start-flags.mjs';
+import { startEnv, startFlags } from '../../scripts/start-flags.mjs';
 import { projectRoot } from '../server/platform/paths';
 
 // The command line, run as a child process against a temporary embedded database, the way an admin would.
@@ -49,14 +49,17 @@ const freePort = () =>
   });
 
 /** The processes whose parent is `pid`, with their command lines (Linux's /proc). */
-function childrenOf(pid: number): string[][] {
+/** The processes `pid` started: each one's command line and environment (`NAME=value` words). */
+function childrenOf(pid: number): { args: string[]; env: string[] }[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .flatMap((d) => {
       try {
         const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
         const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return ppid === pid ? [readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0')] : [];
+        if (ppid !== pid) return [];
+        const words = (file: string) => readFileSync(`/proc/${d}/${file}`, 'utf8').split('\0');
+        return [{ args: words('cmdline'), env: words('environ') }];
       } catch {
         return []; // gone meanwhile
       }
@@ -75,7 +78,7 @@ describe('twofold command line', () => {
     expect((await twofold(['nonsense'])).code).toBe(1);
   }, 60_000);
 
-  it('serves as npm start does: with its Node flags, answering, and stopping cleanly on SIGTERM', async () => {
+  it('serves as npm start does: with its Node flags and environment, answering, and stopping cleanly on SIGTERM', async () => {
     const port = await freePort();
     const dir = mkdtempSync(join(tmpdir(), 'twofold-serve-'));
     const serve = spawn(process.execPath, [join(projectRoot, 'bin', 'twofold.mjs'), 'serve'], {
@@ -102,8 +105,11 @@ describe('twofold command line', () => {
       expect(await healthy()).toBe(true);
       const flags = startFlags();
       expect(flags.length).toBeGreaterThan(0);
-      const server = childrenOf(serve.pid!).find((args) => args.some((a) => a.endsWith('start.mjs')));
-      expect(server).toEqual(expect.arrayContaining(flags));
+      const server = childrenOf(serve.pid!).find(({ args }) => args.some((a) => a.endsWith('start.mjs')));
+      expect(server?.args).toEqual(expect.arrayContaining(flags));
+      const env = Object.entries(startEnv()).map(([name, value]) => `${name}=${value}`);
+      expect(env.length).toBeGreaterThan(0);
+      expect(server?.env).toEqual(expect.arrayContaining(env));
       serve.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(await healthy()).toBe(false);

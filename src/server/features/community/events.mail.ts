@@ -8,19 +8,25 @@ import type { Attendee } from './events.contract';
 import { eventIcs, type IcsPerson } from './events.ics';
 import type { EventRow } from './events.store';
 
-const when = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
+// Made on first use: a formatter loads the runtime's locale and time-zone data (~5 MB of the server's
+// memory), which a server that never sends an invitation does not need (ADR 006).
+let when: Intl.DateTimeFormat | undefined;
+const formatWhen = (d: Date) => {
+  when ??= new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+  return when.format(d);
+};
 
 /** "Thu, 22 Nov 2026, 17:00 – Thu, 22 Nov 2026, 19:00 UTC": email readers' time zones are unknown here. */
 export function eventTimeLine(e: Pick<EventRow, 'startsAt' | 'endsAt'>): string {
-  return `${when.format(e.startsAt)} – ${when.format(e.endsAt)} UTC`;
+  return `${formatWhen(e.startsAt)} – ${formatWhen(e.endsAt)} UTC`;
 }
 
 /** Calendar clients quote names; quotes and line breaks in a name would break the line. */
