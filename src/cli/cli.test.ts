@@ -48,8 +48,7 @@ const freePort = () =>
     });
   });
 
-/** The processes whose parent is `pid`, with their command lines (Linux's /proc). */
-/** The processes `pid` started: each one's command line and environment (`NAME=value` words). */
+/** The processes `pid` started, each one's command line and environment (`NAME=value` words; Linux's /proc). */
 function childrenOf(pid: number): { args: string[]; env: string[] }[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
