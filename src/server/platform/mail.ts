@@ -43,6 +43,21 @@ const MAX_ATTEMPTS = 8;
 /** The Message-ID header of an outbox row: the same on every attempt. */
 export const messageIdOf = (mailId: string) => `<${mailId}@twofold.mail>`;
 
+/**
+ * "Tue, 24 Nov 2026, 10:00" in UTC: unambiguous in an email read anywhere (the reader's time zone is unknown).
+ * No formatter is made when the module loads: one reads ~5 MB of the runtime's locale data (ADR 006).
+ */
+export const mailDateTime = (d: Date): string =>
+  d.toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  });
+
 export type MailDelivery = {
   /** Ask for a delivery pass soon (after a commit that enqueued mail). */
   kick(): void;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { calendarInvite } from '../../platform/ics';
-import { enqueueMail } from '../../platform/mail';
+import { enqueueMail, mailDateTime } from '../../platform/mail';
 import { escapeHtml } from '../../platform/text';
 import type { MailContext } from '../notifications/notifications.store';
 import { contextParts } from './check-ins.contract';
@@ -18,18 +18,8 @@ export const checkInPath = (workspaceId: string, relationshipId: string, checkIn
 
 const title = (rel: RelationshipRef) => `Partner check-in: ${rel.client.name} × ${rel.team.name}`;
 
-/** "Tue 24 Nov 2026, 10:00 UTC": unambiguous in an email read anywhere. */
-export function formatWhen(d: Date): string {
-  return `${d.toLocaleString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  })} UTC`;
-}
+/** "Tue, 24 Nov 2026, 10:00 UTC". */
+export const formatWhen = (d: Date): string => `${mailDateTime(d)} UTC`;
 
 function agendaText(row: Row): string {
   return contextParts

@@ -3,30 +3,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { users, workspaces } from '../../platform/auth/auth.table';
-import { enqueueMail } from '../../platform/mail';
+import { enqueueMail, mailDateTime } from '../../platform/mail';
 import type { Attendee } from './events.contract';
 import { eventIcs, type IcsPerson } from './events.ics';
 import type { EventRow } from './events.store';
 
-// Made on first use: a formatter loads the runtime's locale and time-zone data (~5 MB of the server's
-// memory), which a server that never sends an invitation does not need (ADR 006).
-let when: Intl.DateTimeFormat | undefined;
-const formatWhen = (d: Date) => {
-  when ??= new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
-  return when.format(d);
-};
-
 /** "Thu, 22 Nov 2026, 17:00 – Thu, 22 Nov 2026, 19:00 UTC": email readers' time zones are unknown here. */
 export function eventTimeLine(e: Pick<EventRow, 'startsAt' | 'endsAt'>): string {
-  return `${formatWhen(e.startsAt)} – ${formatWhen(e.endsAt)} UTC`;
+  return `${mailDateTime(e.startsAt)} – ${mailDateTime(e.endsAt)} UTC`;
 }
 
 /** Calendar clients quote names; quotes and line breaks in a name would break the line. */
