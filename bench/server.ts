@@ -55,7 +55,7 @@ export async function startServer(db: {
     cwd: root,
     env: {
       ...process.env,
-      ...startEnv(),
+      ...startEnv({ DATABASE_URL: db.databaseUrl }),
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,

@@ -13,7 +13,7 @@ if (process.argv[2] === 'serve' && !process.argv.includes('--help')) {
   const server = spawn(process.execPath, [...startFlags(), start], {
     stdio: 'inherit',
     detached: true,
-    env: { ...process.env, ...startEnv() },
+    env: { ...process.env, ...startEnv(process.env) },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => {

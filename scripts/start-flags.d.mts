@@ -1,5 +1,5 @@
-/** The Node flags `npm start` gives the server (package.json's start script). */
+/** The Node flags the server starts with (npm start, `twofold serve`, the bench). */
 export function startFlags(): string[];
 
-/** The environment variables `npm start` sets in front of `node` (package.json's start script). */
-export function startEnv(): Record<string, string>;
+/** The environment variables to add for a server that will run with `env` (its DATABASE_URL chooses). */
+export function startEnv(env?: Record<string, string | undefined>): Record<string, string>;

@@ -1,25 +1,28 @@
-// The Node flags and environment `npm start` gives the server (package.json's start script: V8's helper
-// threads, the young generation's size and the heap's growing factor, how the C library hands out memory;
-// ADR 006). They only apply when the process starts, so whatever starts the server itself — `twofold serve`,
-// the bench — passes them too.
-import { readFileSync } from 'node:fs';
+// The Node flags and environment the server starts with, wherever it is started: `npm start` (package.json runs
+// `env $(node scripts/start-flags.mjs) scripts/start.mjs`), `twofold serve` and the bench. They only apply when
+// the process starts, so whatever starts the server passes them (ADR 006).
+import { pathToFileURL } from 'node:url';
 
-function startWords() {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  return pkg.scripts.start.split(/\s+/);
-}
+// One V8 helper thread, 8 MB semi-spaces, a heap that grows by a quarter: the server's memory (ADR 006).
+const FLAGS = ['--v8-pool-size=1', '--max-semi-space-size=8', '--heap-growing-percent=25'];
 
 export function startFlags() {
-  return startWords().filter((word) => word.startsWith('--'));
+  return [...FLAGS];
 }
 
-/** The `NAME=value` words in front of `node`, as an environment to add to the process's own. */
-export function startEnv() {
-  const env = {};
-  for (const word of startWords()) {
-    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word);
-    if (!match) break;
-    env[match[1]] = match[2];
-  }
-  return env;
+/**
+ * The environment to add for a server that will run with `env` (its `DATABASE_URL` chooses the database).
+ * Embedded, every allocation of 32 KB or more is a mapping of its own, returned when freed: V8's compiles of
+ * PGlite's code otherwise leave tens of MB in the C library's arenas. On PostgreSQL nothing compiles at run
+ * time, and every socket read (64 KB) would be a mapping and its page faults: the list took twice the server's
+ * CPU a request, the balance a third more.
+ */
+export function startEnv(env = process.env) {
+  return env.DATABASE_URL ? {} : { GLIBC_TUNABLES: 'glibc.malloc.mmap_threshold=32768' };
+}
+
+// Run directly: the words in front of the start script, for `env`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const words = Object.entries(startEnv()).map(([name, value]) => `${name}=${value}`);
+  console.log([...words, 'node', ...FLAGS].join(' '));
 }

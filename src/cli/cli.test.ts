@@ -106,7 +106,7 @@ describe('twofold command line', () => {
       expect(flags.length).toBeGreaterThan(0);
       const server = childrenOf(serve.pid!).find(({ args }) => args.some((a) => a.endsWith('start.mjs')));
       expect(server?.args).toEqual(expect.arrayContaining(flags));
-      const env = Object.entries(startEnv()).map(([name, value]) => `${name}=${value}`);
+      const env = Object.entries(startEnv({ DATABASE_URL: '' })).map(([name, value]) => `${name}=${value}`);
       expect(env.length).toBeGreaterThan(0);
       expect(server?.env).toEqual(expect.arrayContaining(env));
       serve.kill('SIGTERM');
@@ -117,6 +117,24 @@ describe('twofold command line', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("gives npm start the embedded server's allocator setting, and none to a server on PostgreSQL", async () => {
+    // package.json's start script runs `env $(node scripts/start-flags.mjs) scripts/start.mjs`.
+    const words = (databaseUrl: string) =>
+      new Promise<string[]>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          [join(projectRoot, 'scripts', 'start-flags.mjs')],
+          { env: { ...process.env, DATABASE_URL: databaseUrl } },
+          (err, stdout) => (err ? reject(err) : resolve(stdout.trim().split(' '))),
+        ),
+      );
+    const embedded = await words('');
+    expect(embedded).toEqual(['GLIBC_TUNABLES=glibc.malloc.mmap_threshold=32768', 'node', ...startFlags()]);
+    expect(await words('postgres://127.0.0.1:5432/twofold')).toEqual(['node', ...startFlags()]);
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'));
+    expect(pkg.scripts.start).toBe('env $(node scripts/start-flags.mjs) scripts/start.mjs');
+  });
 
   it('migrates, seeds the demo, exports it and restores it into a new workspace, losing nothing', async () => {
     expect((await twofold(['migrate'])).code).toBe(0);
