@@ -373,7 +373,7 @@ export function reflectionsPart(input: BalanceInput, w: Window): BalancePart {
       `${last ? `the last on ${shortDate(last)}` : 'none held yet'}.`,
     listed(w, () =>
       held
-        .sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))
+        .sort((a, b) => (a.heldOn !== b.heldOn ? (a.heldOn < b.heldOn ? 1 : -1) : a.id < b.id ? -1 : 1))
         .slice(0, MAX_EVIDENCE)
         .map((r) => record('reflection', r.id, r.label, r.heldOn)),
     ),

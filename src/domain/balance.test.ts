@@ -121,6 +121,26 @@ describe('the balance', () => {
     );
   });
 
+  it('lists the same reflections in the same order, whatever order they arrive in (same-day ones by id)', () => {
+    fc.assert(
+      fc.property(inputArb, dayArb, (input, day) => {
+        // Two held on one day: the database may send rows of equal keys in any order.
+        const sameDay = [
+          { id: 'b', heldOn: day, label: 'Second' },
+          { id: 'a', heldOn: day, label: 'First' },
+        ];
+        const one = { ...input, reflections: [...input.reflections, ...sameDay] };
+        const other = {
+          ...input,
+          reflections: [...sameDay].reverse().concat([...input.reflections].reverse()),
+        };
+        const evidence = (i: BalanceInput) =>
+          computeBalance(i, 'T').inward.map((m) => partOf(m, 'reflections')?.evidence.map((e) => e.id));
+        expect(evidence(other)).toEqual(evidence(one));
+      }),
+    );
+  });
+
   it('never lowers outward when a relationship steps up a stage', () => {
     fc.assert(
       fc.property(inputArb, dayArb, (input, day) => {

@@ -135,7 +135,10 @@ export type BalanceInput = {
   standingDays?: StandingDay[];
   /** Hours and number of entries per month and kind (a rollup of the time entries). */
   time: { month: string; kind: TimeKind; hours: number; entries: number }[];
-  /** Experiments that ever ran: `startedOn` when it began running, `endedOn` when concluded or stopped. */
+  /**
+   * Experiments that ever ran: `startedOn` when it began running, `endedOn` when concluded or stopped. In the
+   * order the evidence lists them and the explanation names them (the server sends them by start, then id).
+   */
   experiments: {
     id: string;
     title: string;

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { executeNamed } from './named-statements';
 import type { Db } from './open';
 
 /**
@@ -32,19 +33,22 @@ export function jsonRead<R, V>(query: SQL | null, shape?: (rows: R[]) => V): Jso
 export async function readsAsJson<T extends Record<string, JsonRead<unknown>>>(
   db: Db,
   reads: T,
+  /** `named`: a statement of a few fixed shapes, prepared once per connection (db/named-statements.ts). */
+  options: { named?: boolean } = {},
 ): Promise<{ [K in keyof T]: ReturnType<T[K]['shape']> }> {
   const asked = Object.entries(reads).filter(([, r]) => r.query !== null);
   const found: Record<string, string> = {};
   if (asked.length > 0) {
-    const result = (await db.execute(
-      sql`SELECT ${sql.join(
-        asked.map(
-          ([key, r]) =>
-            sql`(SELECT coalesce(json_agg(q), '[]')::text FROM (${r.query}) q) AS ${sql.identifier(key)}`,
-        ),
-        sql`, `,
-      )}`,
-    )) as unknown as { rows: Record<string, string>[] };
+    const statement = sql`SELECT ${sql.join(
+      asked.map(
+        ([key, r]) =>
+          sql`(SELECT coalesce(json_agg(q), '[]')::text FROM (${r.query}) q) AS ${sql.identifier(key)}`,
+      ),
+      sql`, `,
+    )}`;
+    const result = options.named
+      ? await executeNamed<Record<string, string>>(db, statement)
+      : ((await db.execute(statement)) as unknown as { rows: Record<string, string>[] });
     Object.assign(found, result.rows[0]);
   }
   const out: Record<string, unknown> = {};

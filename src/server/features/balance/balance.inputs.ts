@@ -90,47 +90,53 @@ export async function loadBalanceInputs(
   const dataEnd = `${dataTo}T23:59:59.999Z`;
   const dataStart = `${dataFrom}T00:00:00.000Z`;
   // One statement for every read (db/json-rows.ts#readsAsJson): each was a round trip of its own.
-  const found = await readsAsJson(db, {
-    teamRows: jsonRead<{ id: string; name: string; createdOn: string }>(
-      sql`SELECT id, name, ${utcDay('created_at')} AS "createdOn" FROM ${teams}
+  const found = await readsAsJson(
+    db,
+    {
+      teamRows: jsonRead<{ id: string; name: string; createdOn: string }>(
+        sql`SELECT id, name, ${utcDay('created_at')} AS "createdOn" FROM ${teams}
           WHERE workspace_id = ${workspaceId}::uuid ${teamIn('id')}`,
-    ),
-    ws: jsonRead<{ createdOn: string }>(
-      sql`SELECT ${utcDay('created_at')} AS "createdOn" FROM ${workspaces} WHERE id = ${workspaceId}::uuid`,
-    ),
-    standings: standingMonthsRead(workspaceId, { to: dataTo, teamIds: ids }),
-    time: monthlyTimeRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-    ran: jsonRead<{
-      id: string;
-      teamId: string;
-      relationshipId: string;
-      title: string;
-      startedOn: string;
-      endedOn: string | null;
-    }>(
-      sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
+      ),
+      ws: jsonRead<{ createdOn: string }>(
+        sql`SELECT ${utcDay('created_at')} AS "createdOn" FROM ${workspaces} WHERE id = ${workspaceId}::uuid`,
+      ),
+      standings: standingMonthsRead(workspaceId, { to: dataTo, teamIds: ids }),
+      time: monthlyTimeRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+      ran: jsonRead<{
+        id: string;
+        teamId: string;
+        relationshipId: string;
+        title: string;
+        startedOn: string;
+        endedOn: string | null;
+      }>(
+        sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
             ${utcDay('started_at')} AS "startedOn", ${utcDay('ended_at')} AS "endedOn"
           FROM ${experiments}
           WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND started_at IS NOT NULL
             AND started_at <= ${dataEnd}::timestamptz
-            AND (ended_at IS NULL OR ended_at >= ${dataStart}::timestamptz)`,
-    ),
-    held: jsonRead<{ id: string; teamId: string; heldOn: string; teamName: string }>(
-      sql`SELECT f.id, f.team_id AS "teamId", to_char(f.held_on, 'YYYY-MM-DD') AS "heldOn", t.name AS "teamName"
+            AND (ended_at IS NULL OR ended_at >= ${dataStart}::timestamptz)
+          ORDER BY started_at, id`,
+      ),
+      held: jsonRead<{ id: string; teamId: string; heldOn: string; teamName: string }>(
+        sql`SELECT f.id, f.team_id AS "teamId", to_char(f.held_on, 'YYYY-MM-DD') AS "heldOn", t.name AS "teamName"
           FROM ${reflections} f JOIN ${teams} t ON t.workspace_id = f.workspace_id AND t.id = f.team_id
           WHERE f.workspace_id = ${workspaceId}::uuid ${teamIn('f.team_id')}
-            AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date`,
-    ),
-    lastHeld: jsonRead<{ teamId: string; heldOn: string }>(
-      sql`SELECT team_id AS "teamId", max(held_on)::text AS "heldOn" FROM ${reflections}
+            AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date
+          ORDER BY f.held_on, f.id`,
+      ),
+      lastHeld: jsonRead<{ teamId: string; heldOn: string }>(
+        sql`SELECT team_id AS "teamId", max(held_on)::text AS "heldOn" FROM ${reflections}
           WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND held_on <= ${opts.today}::date
           GROUP BY team_id`,
-    ),
-    cadences: cadencesByTeamRead(workspaceId),
-    days: dayCountsRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-    pulseMonths: clientPulseMonthsRead(workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
-    teamRounds: teamPulseRoundsRead(workspaceId, ids),
-  });
+      ),
+      cadences: cadencesByTeamRead(workspaceId),
+      days: dayCountsRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+      pulseMonths: clientPulseMonthsRead(workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
+      teamRounds: teamPulseRoundsRead(workspaceId, ids),
+    },
+    { named: true },
+  );
   const { teamRows, standings, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds } = found;
 
   // Client pulse months per scope (a team's id, or null for the workspace).
@@ -165,17 +171,21 @@ export async function loadBalanceInputs(
       const closed = pulseCountsByMonth(pulseMonthsOf.get(teamId) ?? []).months;
       for (const month of pulseMonthsShown(closed, months)) rounds.push({ teamId, month });
     }
-    return readsAsJson(db, {
-      due: firstCheckInsRead(workspaceId, due),
-      raised: firstTopicsRead(workspaceId, raised),
-      rounds: firstClientRoundsRead(workspaceId, rounds, opts.today),
-      shown: evidenceRelationshipsRead(
-        workspaceId,
-        scopes.map((x) => x.teamId),
-        spanned,
-        dataEnd,
-      ),
-    });
+    return readsAsJson(
+      db,
+      {
+        due: firstCheckInsRead(workspaceId, due),
+        raised: firstTopicsRead(workspaceId, raised),
+        rounds: firstClientRoundsRead(workspaceId, rounds, opts.today),
+        shown: evidenceRelationshipsRead(
+          workspaceId,
+          scopes.map((x) => x.teamId),
+          spanned,
+          dataEnd,
+        ),
+      },
+      { named: true },
+    );
   };
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
