@@ -7,13 +7,12 @@ import type { Db } from './open';
  * Large statements of a few fixed shapes, run on PostgreSQL as named prepared statements: parsed once per
  * connection and, after five executions, planned once too when PostgreSQL finds its generic plan no dearer
  * than the custom ones. For the balance's two reads (6 and 10 KB of SQL, some forty subqueries) that took the
- * database's CPU a request from 25–34 to ~18 ms at S, and left L about even (ADR 006). A generic plan does not
+ * database's CPU a request from 25–35 to ~18 ms at S, and left L about even (ADR 006). A generic plan does not
  * know how big the tenant is, so each read in such a statement must have a plan good for any (see
- * balance.tallies.ts#dayCountsRead, which did not). The name is
- * a digest of the text, so a statement built with other ids or windows is another statement, never a clash.
- * Each connection keeps what it prepared, so only the first `MAX_SHAPES` texts the process meets are named;
- * any later one runs as before. Embedded, and inside a transaction (a handle without the pool), the statement
- * runs as `db.execute` would.
+ * balance.tallies.ts#dayCountsRead, which did not). The name is a digest of the text, so a statement built
+ * with other ids or windows is another statement, never a clash. Each connection keeps what it prepared, so
+ * only the first `MAX_SHAPES` texts the process meets are named; any later one runs as before. Embedded, and
+ * inside a transaction (a handle without the pool), the statement runs as `db.execute` would.
  */
 export const MAX_SHAPES = 16;
 const named = new Set<string>();
