@@ -17,7 +17,8 @@ export type Results = {
   date: string;
   db: 'pglite' | 'postgres';
   quick: boolean;
-  settings: { connections: number; rounds: number; sliceSeconds: number };
+  /** `warmUpRounds`: absent in runs before 2026-11-24's last, which warmed up with one round of 30 requests. */
+  settings: { connections: number; rounds: number; sliceSeconds: number; warmUpRounds?: number };
   machine: { cpus: number; node: string };
   generation: Partial<
     Record<ScaleName, { ms: number; cached: boolean; counts: Record<string, number>; tenant: string }>
@@ -175,6 +176,9 @@ function targetsTable(r: Results): string[] {
   return lines;
 }
 
+const warmUp = (r: Results) =>
+  r.settings.warmUpRounds ? `${r.settings.warmUpRounds} warm-up rounds` : 'a warm-up slice of 30 requests';
+
 export function markdown(r: Results): string {
   const tenants = Object.entries(r.generation)
     .map(([s, g]) => `${s}: ${g.tenant}`)
@@ -182,7 +186,7 @@ export function markdown(r: Results): string {
   return [
     `### ${r.date}, ${r.db === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'}${r.quick ? ', quick' : ''}`,
     '',
-    `${r.settings.connections} connections; per path and scale ${r.settings.rounds} slices of about ${r.settings.sliceSeconds} s (a fixed number of requests, sized by a warm-up slice), ` +
+    `${r.settings.connections} connections; per path and scale ${r.settings.rounds} slices of about ${r.settings.sliceSeconds} s (a fixed number of requests, sized by ${warmUp(r)}), ` +
       `each followed by the floor: the same number of statements with the same concurrency, on a copy of the same data. ` +
       `${r.machine.cpus} cores, Node ${r.machine.node}. ` +
       `Measured tenant — ${tenants}.`,

@@ -51,20 +51,24 @@ export async function startServer(db: {
   const nodeArgs = db.nodeArgs ?? process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...startFlags(), ...nodeArgs, 'scripts/start.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...startEnv({ DATABASE_URL: db.databaseUrl }),
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      DEMO: '0',
-      DATA_DIR: db.dataDir,
-      DATABASE_URL: db.databaseUrl ?? '',
+  const child = spawn(
+    process.execPath,
+    [...startFlags({ DATABASE_URL: db.databaseUrl }), ...nodeArgs, 'scripts/start.mjs'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...startEnv({ DATABASE_URL: db.databaseUrl }),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: baseUrl,
+        DEMO: '0',
+        DATA_DIR: db.dataDir,
+        DATABASE_URL: db.databaseUrl ?? '',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);

@@ -10,7 +10,7 @@ if (process.argv[2] === 'serve' && !process.argv.includes('--help')) {
   const start = new URL('../scripts/start.mjs', import.meta.url).pathname;
   // Its own process group, so a terminal's Ctrl+C reaches it once, through here, not also directly: a second
   // SIGINT would cut its graceful shutdown short.
-  const server = spawn(process.execPath, [...startFlags(), start], {
+  const server = spawn(process.execPath, [...startFlags(process.env), start], {
     stdio: 'inherit',
     detached: true,
     env: { ...process.env, ...startEnv(process.env) },
