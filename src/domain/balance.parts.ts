@@ -10,6 +10,7 @@ import {
   checkInTally,
   firstFrom,
   firstWithin,
+  memo,
   pastLast,
   stageRank,
   tallyWithin,
@@ -283,13 +284,25 @@ export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
 
 const fmtHours = (h: number) => `${round2(h)} h`;
 
+/** The time rows of each month: a workspace's rows are read once, not once per window. */
+const timeByMonth = memo((time: BalanceInput['time']) => {
+  const byMonth = new Map<string, BalanceInput['time']>();
+  for (const t of time) {
+    const rows = byMonth.get(t.month);
+    if (rows) rows.push(t);
+    else byMonth.set(t.month, [t]);
+  }
+  return byMonth;
+});
+
 export function timePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'time';
   if (w.empty) return beforeStart(key);
   const hours: Record<TimeKind, number> = { billable: 0, partnership: 0, learning: 0, internal: 0 };
   let entries = 0;
-  for (const t of input.time)
-    if (w.months.includes(t.month)) {
+  const months = timeByMonth(input.time);
+  for (const month of w.months)
+    for (const t of months.get(month) ?? []) {
       hours[t.kind] += t.hours;
       entries += t.entries;
     }

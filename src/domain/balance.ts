@@ -251,22 +251,31 @@ export function computeBalance(
 }
 
 /**
- * The balance of only the months the last month's change and flags look at (it and the WINDOW_MONTHS before
- * it): each window stands alone, so these are the same as in the full series. A workspace's answer carries
- * every team's flags, and a team's twelve months are three times the work its flags need. Only the last
- * month lists its records (a flag shows them), and only `withRecords`: the flags themselves never depend on
- * them.
+ * The balance of only the months the last month's change and flags look at: the last, and the one
+ * WINDOW_MONTHS before it (when the range holds it). Each window stands alone, so these are the same as in the
+ * full series. A workspace's answer carries every team's flags, and a team's twelve months are six times the
+ * work its flags need. Only the last month lists its records (a flag shows them), and only `withRecords`: the
+ * flags themselves never depend on them.
  */
 export function latestBalance(input: BalanceInput, name: string, withRecords = true): Balance {
-  const months = input.months.slice(-(WINDOW_MONTHS + 1));
-  return computeBalance({ ...input, months }, name, withRecords ? months.slice(-1) : []);
+  const last = input.months.at(-1);
+  if (last === undefined) return computeBalance(input, name, []);
+  const before = addMonths(last, -WINDOW_MONTHS);
+  const months = input.months.includes(before) ? [before, last] : [last];
+  return computeBalance({ ...input, months }, name, withRecords ? [last] : []);
 }
 
-/** Change of an index from WINDOW_MONTHS before the last month to the last month; null without both. */
+/**
+ * Change of an index from WINDOW_MONTHS before the last month to the last month; null without both. Found by
+ * month, so a series of only those two months (latestBalance) gives the same as the full one.
+ */
 export function indexChange(series: MonthBalance[]): number | null {
-  const last = series.at(-1)?.index;
-  const before = series.at(-1 - WINDOW_MONTHS)?.index;
-  if (last === null || last === undefined || before === null || before === undefined) return null;
+  const lastMonth = series.at(-1);
+  if (!lastMonth) return null;
+  const beforeMonth = addMonths(lastMonth.month, -WINDOW_MONTHS);
+  const before = series.find((m) => m.month === beforeMonth)?.index;
+  const last = lastMonth.index;
+  if (last === null || before === null || before === undefined) return null;
   return last - before;
 }
 

@@ -39,11 +39,33 @@ describe('statements of a few fixed shapes', () => {
     },
   );
 
-  it('run as any statement on the embedded database', async () => {
+  it('are prepared once on the embedded database, the values written as literals, and no more than the cap', async () => {
     const { db, close } = await openDatabase({ kind: 'pglite' });
+    const prepared = async () =>
+      (
+        (await db.execute(
+          sql`SELECT name FROM pg_prepared_statements WHERE name LIKE 'shape\_%'`,
+        )) as unknown as { rows: { name: string }[] }
+      ).rows;
     try {
-      const { rows } = await executeNamed<{ n: number }>(db, sql`SELECT ${41}::int + 1 AS n`);
-      expect(rows).toEqual([{ n: 42 }]);
+      for (const [n, text] of [
+        [41, "it's"],
+        [1, 'a; DROP TABLE x --'],
+        [-7, ''],
+      ] as const) {
+        const { rows } = await executeNamed<{ n: number; text: string; none: string | null }>(
+          db,
+          sql`SELECT ${n}::int + 1 AS n, ${text}::text AS text, ${null}::text AS none`,
+        );
+        expect(rows).toEqual([{ n: n + 1, text, none: null }]);
+      }
+      expect(await prepared()).toHaveLength(1);
+
+      for (let k = 0; k < MAX_SHAPES + 3; k++) {
+        const { rows } = await executeNamed<{ k: number }>(db, sql.raw(`SELECT ${k}::int AS k`));
+        expect(rows).toEqual([{ k }]);
+      }
+      expect(await prepared()).toHaveLength(MAX_SHAPES);
     } finally {
       await close();
     }

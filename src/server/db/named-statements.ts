@@ -1,33 +1,78 @@
 import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from './open';
 
 /**
- * Large statements of a few fixed shapes, run on PostgreSQL as named prepared statements: parsed once per
- * connection and, after five executions, planned once too when PostgreSQL finds its generic plan no dearer
- * than the custom ones. For the balance's two reads (6 and 10 KB of SQL, some forty subqueries) that took the
- * database's CPU a request from 25–35 to ~18 ms at S, and left L about even (ADR 006). A generic plan does not
- * know how big the tenant is, so each read in such a statement must have a plan good for any (see
- * balance.tallies.ts#dayCountsRead, which did not). The name is a digest of the text, so a statement built
- * with other ids or windows is another statement, never a clash. Each connection keeps what it prepared, so
- * only the first `MAX_SHAPES` texts the process meets are named; any later one runs as before. Embedded, and
- * inside a transaction (a handle without the pool), the statement runs as `db.execute` would.
+ * Large statements of a few fixed shapes, run as named prepared statements: parsed once per connection and,
+ * after five executions, planned once too when PostgreSQL finds its generic plan no dearer than the custom
+ * ones. For the balance's two reads (6 and 10 KB of SQL, some forty subqueries) that took the database's CPU a
+ * request from 25–35 to ~18 ms at S on PostgreSQL (ADR 006). A generic plan does not know how big the tenant
+ * is, so each read in such a statement must have a plan good for any (see balance.tallies.ts#dayCountsRead,
+ * which did not). The name is a digest of the text, so a statement built with other ids or windows is another
+ * statement, never a clash. Each connection keeps what it prepared, so only the first `MAX_SHAPES` texts the
+ * process meets are named; any later one runs as before. On PostgreSQL through the driver's named statements;
+ * embedded with SQL's PREPARE and EXECUTE, the values written as literals (the embedded database is one
+ * connection, and the extended protocol it speaks names no statement). Inside a transaction (a handle without
+ * the pool or the embedded database) the statement runs as `db.execute` would.
  */
 export const MAX_SHAPES = 16;
 const named = new Set<string>();
+const preparedEmbedded = new WeakMap<PGlite, Set<string>>();
 
 type Dialect = { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
+
+/** A value as an SQL literal, which EXECUTE casts to its parameter's type; undefined when it has none. */
+function literal(value: unknown): string | undefined {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return undefined;
+}
 
 export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows: Row[] }> {
   const { $client: client, dialect } = db as unknown as { $client?: unknown; dialect: Dialect };
   if (client instanceof pg.Pool) {
     const { sql: text, params } = dialect.sqlToQuery(statement);
-    const name = `shape_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    const name = nameOf(text);
     if (named.has(name) || named.size < MAX_SHAPES) {
       named.add(name);
       return client.query<Row & pg.QueryResultRow>({ name, text, values: params });
     }
+  } else if (client instanceof PGlite) {
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    const values = params.map(literal);
+    const name = nameOf(text);
+    let names = preparedEmbedded.get(client);
+    if (!names) {
+      names = new Set();
+      preparedEmbedded.set(client, names);
+    }
+    if (values.every((v) => v !== undefined) && (names.has(name) || names.size < MAX_SHAPES)) {
+      const ready = !unpreparable.has(name) && (names.has(name) || (await prepare(client, name, text)));
+      names.add(name);
+      if (ready)
+        return client.query<Row>(
+          values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.join(', ')})`,
+        );
+    }
   }
   return (await db.execute(statement)) as unknown as { rows: Row[] };
 }
+
+const unpreparable = new Set<string>();
+
+/** PREPARE once; a text it refuses (a parameter whose type it cannot tell) runs unnamed from then on. */
+async function prepare(client: PGlite, name: string, text: string): Promise<boolean> {
+  try {
+    await client.exec(`PREPARE ${name} AS ${text}`);
+    return true;
+  } catch {
+    unpreparable.add(name);
+    return false;
+  }
+}
+
+const nameOf = (text: string) => `shape_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

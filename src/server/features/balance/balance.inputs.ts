@@ -210,14 +210,8 @@ export async function loadBalanceInputs(
   // workspace is tens of thousands of records, and the rule keeps its sorted views per array (balance.records).
   const inScope = {
     time,
-    experiments: ran.map((e) => ({
-      teamId: e.teamId,
-      id: e.id,
-      title: e.title,
-      relationshipId: e.relationshipId,
-      startedOn: e.startedOn,
-      endedOn: e.endedOn,
-    })),
+    // Read in the rule's shape (by start, then id), so used as read.
+    experiments: ran,
     reflections: held.map((r) => ({
       teamId: r.teamId,
       id: r.id,
@@ -277,20 +271,9 @@ export async function loadBalanceInputs(
     // One statement serves every scope: a scope's input gets the records of its team (the workspace's, all),
     // a few more than its own windows' first 50 at most, which the rule finds and orders itself.
     const found = {
-      relationships: shown.relationships.map((r) => ({
-        teamId: r.teamId,
-        id: r.id,
-        label: r.label,
-        startedOn: r.startedOn,
-      })),
-      assessments: shown.assessments.map((a) => ({
-        teamId: a.teamId,
-        id: a.id,
-        relationshipId: a.relationshipId,
-        at: a.at,
-        stage: a.stage,
-        pyramidLevel: a.pyramidLevel,
-      })),
+      // Read in the rule's shape (balance.standings#evidenceRelationshipsRead), so used as read.
+      relationships: shown.relationships,
+      assessments: shown.assessments,
       checkIns: due.map((c) => ({
         teamId: c.teamId,
         id: c.id,

@@ -29,6 +29,9 @@ export const clients = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
     index('clients_name_idx').on(t.workspaceId, t.name, t.id),
+    // A client's name by its id from the index alone: reads that name many relationships' clients probe it,
+    // where a generic plan chose the name index and read all of a big tenant's clients for each (ADR 006).
+    index('clients_id_name_idx').on(t.workspaceId, t.id, t.name),
   ],
 );
 
