@@ -10,10 +10,10 @@ import {
   checkInTally,
   firstFrom,
   firstWithin,
-  memo,
   pastLast,
   stageRank,
   tallyWithin,
+  timeByMonth,
   topicsByDay,
   topicTally,
 } from './balance.records';
@@ -283,17 +283,6 @@ export function clientPulsePart(input: BalanceInput, w: Window): BalancePart {
 // ── Inward ───────────────────────────────────────────────────────────────────
 
 const fmtHours = (h: number) => `${round2(h)} h`;
-
-/** The time rows of each month: a workspace's rows are read once, not once per window. */
-const timeByMonth = memo((time: BalanceInput['time']) => {
-  const byMonth = new Map<string, BalanceInput['time']>();
-  for (const t of time) {
-    const rows = byMonth.get(t.month);
-    if (rows) rows.push(t);
-    else byMonth.set(t.month, [t]);
-  }
-  return byMonth;
-});
 
 export function timePart(input: BalanceInput, w: Window): BalancePart {
   const key = 'time';

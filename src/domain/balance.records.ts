@@ -187,3 +187,14 @@ export function pulseMonthsShown(months: readonly string[], asked: readonly stri
   }
   return [...shown].sort();
 }
+
+/** The time rows of each month: a workspace's rows are read once, not once per window. */
+export const timeByMonth = memo((time: BalanceInput['time']) => {
+  const byMonth = new Map<string, BalanceInput['time']>();
+  for (const t of time) {
+    const rows = byMonth.get(t.month);
+    if (rows) rows.push(t);
+    else byMonth.set(t.month, [t]);
+  }
+  return byMonth;
+});

@@ -19,7 +19,8 @@ import type { Db } from './open';
  */
 export const MAX_SHAPES = 16;
 const named = new Set<string>();
-const preparedEmbedded = new WeakMap<PGlite, Set<string>>();
+/** Per embedded database, each shape met: whether it was prepared (false: refused, so it runs unnamed). */
+const embeddedShapes = new WeakMap<PGlite, Map<string, boolean>>();
 
 type Dialect = { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
 
@@ -44,25 +45,25 @@ export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows:
   } else if (client instanceof PGlite) {
     const { sql: text, params } = dialect.sqlToQuery(statement);
     const values = params.map(literal);
+    const literals = values.every((v) => v !== undefined);
+    let shapes = embeddedShapes.get(client);
+    if (!shapes) {
+      shapes = new Map();
+      embeddedShapes.set(client, shapes);
+    }
     const name = nameOf(text);
-    let names = preparedEmbedded.get(client);
-    if (!names) {
-      names = new Set();
-      preparedEmbedded.set(client, names);
+    let prepared = shapes.get(name);
+    if (prepared === undefined && literals && shapes.size < MAX_SHAPES) {
+      prepared = await prepare(client, name, text);
+      shapes.set(name, prepared);
     }
-    if (values.every((v) => v !== undefined) && (names.has(name) || names.size < MAX_SHAPES)) {
-      const ready = !unpreparable.has(name) && (names.has(name) || (await prepare(client, name, text)));
-      names.add(name);
-      if (ready)
-        return client.query<Row>(
-          values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.join(', ')})`,
-        );
-    }
+    if (prepared && literals)
+      return client.query<Row>(
+        values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.join(', ')})`,
+      );
   }
   return (await db.execute(statement)) as unknown as { rows: Row[] };
 }
-
-const unpreparable = new Set<string>();
 
 /** PREPARE once; a text it refuses (a parameter whose type it cannot tell) runs unnamed from then on. */
 async function prepare(client: PGlite, name: string, text: string): Promise<boolean> {
@@ -70,7 +71,6 @@ async function prepare(client: PGlite, name: string, text: string): Promise<bool
     await client.exec(`PREPARE ${name} AS ${text}`);
     return true;
   } catch {
-    unpreparable.add(name);
     return false;
   }
 }

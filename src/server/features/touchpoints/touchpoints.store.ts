@@ -1,4 +1,4 @@
-import { and, desc, eq, type Placeholder, sql } from 'drizzle-orm';
+import { and, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
@@ -22,22 +22,58 @@ import { touchpoints } from './touchpoints.table';
 /**
  * A touchpoint's columns (the timeline's and a single one's), read as the driver's rows keyed by column name (`all()`), timestamps as ISO text
  * from the database (`isoText`): drizzle's per-field mapping and a `Date` per timestamp were together ~25%
- * of a timeline page's server time (ADR 006). Aliases keep the keys apart.
+ * of a timeline page's server time (ADR 006). The computed ones have names of their own in the inner select:
+ * drizzle refers to them unqualified, and the users' table has a created_at and an updated_at too.
  */
-const touchpointColumns = {
+const ownColumns = {
   id: touchpoints.id,
   relationshipId: touchpoints.relationshipId,
   kind: touchpoints.kind,
   initiatedBy: touchpoints.initiatedBy,
-  occurredAt: isoText(touchpoints.occurredAt).as('occurred_at'),
   summary: touchpoints.summary,
   discoveries: touchpoints.discoveries,
   visibility: touchpoints.visibility,
   createdBy: touchpoints.createdBy,
-  creatorName: sql<string | null>`${users.name}`.as('creator_name'),
-  createdAt: isoText(touchpoints.createdAt).as('created_at'),
-  updatedAt: isoText(touchpoints.updatedAt).as('updated_at'),
+  occurredText: isoText(touchpoints.occurredAt).as('tp_occurred_at'),
+  createdText: isoText(touchpoints.createdAt).as('tp_created_at'),
+  updatedText: isoText(touchpoints.updatedAt).as('tp_updated_at'),
+  sortAt: sql`${touchpoints.occurredAt}`.as('tp_sort_at'),
 };
+
+/**
+ * Touchpoints newest first, cut at `limit` before their creators are named, as the timeline's floor does:
+ * joined first, the planner hashed every user and sorted all of a relationship's touchpoints for a page of 51
+ * (104 rows and 315 users at L: 1.3 against 0.5 ms embedded), and the cost grew with the installation's users.
+ */
+function namedTouchpoints(on: Db, where: SQL | undefined, limit: number | Placeholder, name: string) {
+  const page = on
+    .select(ownColumns)
+    .from(touchpoints)
+    .where(where)
+    .orderBy(desc(touchpoints.occurredAt), desc(touchpoints.id))
+    .limit(limit)
+    .as('page');
+  return on
+    .select({
+      id: page.id,
+      relationshipId: page.relationshipId,
+      kind: page.kind,
+      initiatedBy: page.initiatedBy,
+      occurredAt: sql<string>`${page.occurredText}`.as('occurred_at'),
+      summary: page.summary,
+      discoveries: page.discoveries,
+      visibility: page.visibility,
+      createdBy: page.createdBy,
+      creatorName: sql<string | null>`${users.name}`.as('creator_name'),
+      createdAt: sql<string>`${page.createdText}`.as('created_at'),
+      updatedAt: sql<string>`${page.updatedText}`.as('updated_at'),
+    })
+    .from(page)
+    .leftJoin(users, eq(users.id, page.createdBy))
+    .orderBy(desc(page.sortAt), desc(page.id))
+    .prepare(name);
+}
+
 type TouchpointRow = {
   id: string;
   relationship_id: string;
@@ -94,65 +130,23 @@ type TimelineFilter = keyof typeof timelineFilters;
 const timelineFilterNames = Object.keys(timelineFilters) as TimelineFilter[];
 
 /** One prepared statement per shape of timeline query: the filters it names, and whether it continues (ADR 006). */
-/**
- * The timeline's page is cut at the limit before the creator is joined, as the floor does: joined first, the
- * planner hashed every user and sorted all of a relationship's touchpoints for a page of 51 (104 rows and
- * 315 users at L: 1.3 against 0.5 ms embedded), and the cost grew with the installation's users.
- */
 function timelineStatement(db: Db, query: TouchpointListQuery, after: boolean) {
   const named = timelineFilterNames.filter((f) => query[f] !== undefined);
   const shape = [after ? 'after' : 'first', ...named].join('_');
-  return preparedOnce(db, `touchpoints_${shape}`, (on, name) => {
-    // The page's computed columns under names of their own: drizzle refers to them unqualified, and the
-    // users' table has a created_at and an updated_at too.
-    const page = on
-      .select({
-        id: touchpoints.id,
-        relationshipId: touchpoints.relationshipId,
-        kind: touchpoints.kind,
-        initiatedBy: touchpoints.initiatedBy,
-        summary: touchpoints.summary,
-        discoveries: touchpoints.discoveries,
-        visibility: touchpoints.visibility,
-        createdBy: touchpoints.createdBy,
-        occurredText: isoText(touchpoints.occurredAt).as('tp_occurred_at'),
-        createdText: isoText(touchpoints.createdAt).as('tp_created_at'),
-        updatedText: isoText(touchpoints.updatedAt).as('tp_updated_at'),
-        sortAt: sql`${touchpoints.occurredAt}`.as('tp_sort_at'),
-      })
-      .from(touchpoints)
-      .where(
-        and(
-          scope(sql.placeholder('workspaceId'), sql.placeholder('relationshipId')),
-          ...named.map((f) => eq(timelineFilters[f], sql.placeholder(f))),
-          after
-            ? afterKeys(timelineKeys, [sql.placeholder('after0'), sql.placeholder('after1')], 'desc')
-            : undefined,
-        ),
-      )
-      .orderBy(desc(touchpoints.occurredAt), desc(touchpoints.id))
-      .limit(sql.placeholder('limit'))
-      .as('page');
-    return on
-      .select({
-        id: page.id,
-        relationshipId: page.relationshipId,
-        kind: page.kind,
-        initiatedBy: page.initiatedBy,
-        occurredAt: sql<string>`${page.occurredText}`.as('occurred_at'),
-        summary: page.summary,
-        discoveries: page.discoveries,
-        visibility: page.visibility,
-        createdBy: page.createdBy,
-        creatorName: sql<string | null>`${users.name}`.as('creator_name'),
-        createdAt: sql<string>`${page.createdText}`.as('created_at'),
-        updatedAt: sql<string>`${page.updatedText}`.as('updated_at'),
-      })
-      .from(page)
-      .leftJoin(users, eq(users.id, page.createdBy))
-      .orderBy(desc(page.sortAt), desc(page.id))
-      .prepare(name);
-  });
+  return preparedOnce(db, `touchpoints_${shape}`, (on, name) =>
+    namedTouchpoints(
+      on,
+      and(
+        scope(sql.placeholder('workspaceId'), sql.placeholder('relationshipId')),
+        ...named.map((f) => eq(timelineFilters[f], sql.placeholder(f))),
+        after
+          ? afterKeys(timelineKeys, [sql.placeholder('after0'), sql.placeholder('after1')], 'desc')
+          : undefined,
+      ),
+      sql.placeholder('limit'),
+      name,
+    ),
+  );
 }
 
 /** The timeline, newest first. */
@@ -180,18 +174,15 @@ export async function getTouchpoint(
   id: string,
 ): Promise<Touchpoint> {
   const statement = preparedOnce(db, 'touchpoint_by_id', (on, name) =>
-    on
-      .select(touchpointColumns)
-      .from(touchpoints)
-      .leftJoin(users, eq(users.id, touchpoints.createdBy))
-      .where(
-        and(
-          scope(sql.placeholder('workspaceId'), sql.placeholder('relationshipId')),
-          eq(touchpoints.id, sql.placeholder('id')),
-        ),
-      )
-      .limit(1)
-      .prepare(name),
+    namedTouchpoints(
+      on,
+      and(
+        scope(sql.placeholder('workspaceId'), sql.placeholder('relationshipId')),
+        eq(touchpoints.id, sql.placeholder('id')),
+      ),
+      1,
+      name,
+    ),
   );
   const [row] = await rowsAsRead<TouchpointRow>(statement, { workspaceId, relationshipId, id });
   if (!row) throw AppError.notFound('Touchpoint');
