@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { executeNamed, MAX_SHAPES } from './named-statements';
+import { executeNamed, executeNamedText, MAX_SHAPES } from './named-statements';
 import { openDatabase } from './open';
 
 describe('statements of a few fixed shapes', () => {
@@ -66,6 +66,62 @@ describe('statements of a few fixed shapes', () => {
         expect(rows).toEqual([{ k }]);
       }
       expect(await prepared()).toHaveLength(MAX_SHAPES);
+    } finally {
+      await close();
+    }
+  });
+
+  it.runIf(inject('testDatabaseUrl'))(
+    'give each family its own cap on PostgreSQL, and read dates as the database writes them',
+    async () => {
+      const { db, close } = await openDatabase({
+        kind: 'postgres',
+        url: inject('testDatabaseUrl'),
+        poolSize: 1,
+      });
+      const prepared = async (prefix: string) =>
+        (
+          (await db.execute(
+            sql`SELECT name FROM pg_prepared_statements WHERE starts_with(name, ${prefix})`,
+          )) as unknown as { rows: { name: string }[] }
+        ).rows;
+      try {
+        // The other family may have filled its cap already (the process's first texts are named).
+        for (let k = 0; k < MAX_SHAPES + 1; k++)
+          await executeNamed(db, sql.raw(`SELECT ${k}::int AS k, 'shape' AS family`));
+        for (const day of ['2026-01-31', '2026-02-01']) {
+          const { rows } = await executeNamedText<{ day: string; at: string }>(
+            db,
+            { sql: "SELECT $1::date AS day, '2026-01-31T10:00:00Z'::timestamptz AS at", params: [day] },
+            'list',
+          );
+          expect(rows[0]!.day).toBe(day);
+          expect(typeof rows[0]!.at).toBe('string');
+        }
+        expect(await prepared('list_')).toHaveLength(1);
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  it('run inside a transaction unnamed, each value in its place', async () => {
+    const { db, close } = await openDatabase({ kind: 'pglite' });
+    try {
+      const rows = await db.transaction(
+        async (tx) =>
+          (
+            await executeNamedText<{ a: string; b: number; c: string }>(
+              tx,
+              {
+                sql: 'SELECT $2::text AS a, $1::int AS b, $2::text || $3::text AS c',
+                params: [7, "it's", '$1'],
+              },
+              'list',
+            )
+          ).rows,
+      );
+      expect(rows).toEqual([{ a: "it's", b: 7, c: "it's$1" }]);
     } finally {
       await close();
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from './open';
 
@@ -11,18 +11,42 @@ import type { Db } from './open';
  * request from 25–35 to ~18 ms at S on PostgreSQL (ADR 006). A generic plan does not know how big the tenant
  * is, so each read in such a statement must have a plan good for any (see balance.tallies.ts#dayCountsRead,
  * which did not). The name is a digest of the text, so a statement built with other ids or windows is another
- * statement, never a clash. Each connection keeps what it prepared, so only the first `MAX_SHAPES` texts the
- * process meets are named; any later one runs as before. On PostgreSQL through the driver's named statements;
+ * statement, never a clash. Each connection keeps what it prepared, so only the first `MAX_SHAPES` texts of a
+ * family (the balance's reads; the lists, whose texts name their workspace) the process meets are named; any
+ * later one runs as before. On PostgreSQL through the driver's named statements;
  * embedded with SQL's PREPARE and EXECUTE, the values written as literals (the embedded database is one
  * connection, and the extended protocol it speaks names no statement). Inside a transaction (a handle without
  * the pool or the embedded database) the statement runs as `db.execute` would.
  */
 export const MAX_SHAPES = 16;
-const named = new Set<string>();
+/** A family of statements, each with its own cap: the name's prefix. */
+export type Family = 'shape' | 'list';
+/** Per family, the names this process prepares on PostgreSQL. */
+const named = new Map<Family, Set<string>>();
 /** Per embedded database, each shape met: whether it was prepared (false: refused, so it runs unnamed). */
 const embeddedShapes = new WeakMap<PGlite, Map<string, boolean>>();
 
 type Dialect = { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
+/** A statement as its text and values ($1, $2, … in the text). */
+export type StatementText = { sql: string; params: unknown[] };
+
+/** Dates and timestamps as the database writes them, as drizzle's own statements read them. */
+const asText = (value: string) => value;
+const textTypes = new Set<number>([
+  pg.types.builtins.DATE,
+  pg.types.builtins.TIMESTAMP,
+  pg.types.builtins.TIMESTAMPTZ,
+  pg.types.builtins.INTERVAL,
+  1182,
+  1115,
+  1185,
+  1187,
+  1231,
+]);
+const types = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    textTypes.has(oid) ? asText : pg.types.getTypeParser(oid, format),
+} as pg.CustomTypesConfig;
 
 /** A value as an SQL literal, which EXECUTE casts to its parameter's type; undefined when it has none. */
 function literal(value: unknown): string | undefined {
@@ -35,15 +59,35 @@ function literal(value: unknown): string | undefined {
 
 export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows: Row[] }> {
   const { $client: client, dialect } = db as unknown as { $client?: unknown; dialect: Dialect };
+  if (!(client instanceof pg.Pool || client instanceof PGlite))
+    return (await db.execute(statement)) as unknown as { rows: Row[] };
+  return executeNamedText<Row>(db, dialect.sqlToQuery(statement), 'shape');
+}
+
+/** `executeNamed` for a statement already written out (built once, its values filled in per run). */
+export async function executeNamedText<Row>(
+  db: Db,
+  { sql: text, params }: StatementText,
+  family: Family,
+): Promise<{ rows: Row[] }> {
+  const { $client: client } = db as unknown as { $client?: unknown };
+  const name = `${family}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   if (client instanceof pg.Pool) {
-    const { sql: text, params } = dialect.sqlToQuery(statement);
-    const name = nameOf(text);
-    if (named.has(name) || named.size < MAX_SHAPES) {
-      named.add(name);
-      return client.query<Row & pg.QueryResultRow>({ name, text, values: params });
+    let names = named.get(family);
+    if (!names) {
+      names = new Set();
+      named.set(family, names);
     }
-  } else if (client instanceof PGlite) {
-    const { sql: text, params } = dialect.sqlToQuery(statement);
+    const asNamed = names.has(name) || names.size < MAX_SHAPES;
+    if (asNamed) names.add(name);
+    return client.query<Row & pg.QueryResultRow>({
+      ...(asNamed ? { name } : {}),
+      text,
+      values: params,
+      types,
+    });
+  }
+  if (client instanceof PGlite) {
     const values = params.map(literal);
     const literals = values.every((v) => v !== undefined);
     let shapes = embeddedShapes.get(client);
@@ -51,9 +95,9 @@ export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows:
       shapes = new Map();
       embeddedShapes.set(client, shapes);
     }
-    const name = nameOf(text);
     let prepared = shapes.get(name);
-    if (prepared === undefined && literals && shapes.size < MAX_SHAPES) {
+    const ofFamily = () => [...shapes.keys()].filter((k) => k.startsWith(`${family}_`)).length;
+    if (prepared === undefined && literals && ofFamily() < MAX_SHAPES) {
       prepared = await prepare(client, name, text);
       shapes.set(name, prepared);
     }
@@ -61,8 +105,18 @@ export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows:
       return client.query<Row>(
         values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.join(', ')})`,
       );
+    return client.query<Row>(text, params);
   }
-  return (await db.execute(statement)) as unknown as { rows: Row[] };
+  return (await db.execute(statementOf(text, params))) as unknown as { rows: Row[] };
+}
+
+/** A written-out statement as drizzle's SQL again (inside a transaction), each `$n` its value. */
+function statementOf(text: string, params: unknown[]): SQL {
+  const parts = text.split(/\$(\d+)/);
+  return sql.join(
+    parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)),
+    sql``,
+  );
 }
 
 /** PREPARE once; a text it refuses (a parameter whose type it cannot tell) runs unnamed from then on. */
@@ -74,5 +128,3 @@ async function prepare(client: PGlite, name: string, text: string): Promise<bool
     return false;
   }
 }
-
-const nameOf = (text: string) => `shape_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

@@ -4,19 +4,13 @@ import type { Db } from './open';
  * Statements of a fixed shape, built once per database handle instead of on every request (ADR 006 item 5):
  * drizzle spends more of a small read's time assembling the SQL than PostgreSQL spends answering it. On
  * PostgreSQL a prepared statement is also parsed once per connection and, after a few executions, may run
- * a generic plan — right for a lookup by key, wrong for a list whose best plan depends on how big the
- * workspace is (tenants differ fiftyfold): those pass `planned: 'each time'` and stay unnamed there, so
- * only drizzle's work is saved. Inside a transaction the handle is new each time, so the statement is
- * built as before.
+ * a generic plan — right for a lookup by key. A list, whose best plan depends on how big the workspace is,
+ * builds its text here and names it per workspace (relationships.query.ts#listStatement). Inside a
+ * transaction the handle is new each time, so the statement is built as before.
  */
 const built = new WeakMap<Db, Map<string, unknown>>();
 
-export function preparedOnce<T>(
-  db: Db,
-  name: string,
-  build: (db: Db, name: string) => T,
-  planned: 'once' | 'each time' = 'once',
-): T {
+export function preparedOnce<T>(db: Db, name: string, build: (db: Db, name: string) => T): T {
   let forDb = built.get(db);
   if (!forDb) {
     forDb = new Map();
@@ -24,8 +18,7 @@ export function preparedOnce<T>(
   }
   let statement = forDb.get(name) as T | undefined;
   if (statement === undefined) {
-    // An empty name is an unnamed statement to PostgreSQL: parsed and planned on every execution.
-    statement = build(db, planned === 'once' ? name : '');
+    statement = build(db, name);
     forDb.set(name, statement);
   }
   return statement;

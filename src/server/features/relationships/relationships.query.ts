@@ -1,7 +1,19 @@
 // Reading relationships in one statement, as the floor does (ADR 006): the page is cut from the relationships
 // joined with their clients (`withClient`), then named (`namedPage`): each row kept joined with its team and owner,
 // with its services (json_agg) and its latest touchpoint (max over the timeline index: one backward probe).
-import { and, asc, desc, eq, ilike, type Placeholder, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  fillPlaceholders,
+  ilike,
+  type Placeholder,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
+import { executeNamedText, type StatementText } from '../../db/named-statements';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
@@ -82,7 +94,7 @@ const lastTouchpointOf = (workspaceId: SQLWrapper, id: SQLWrapper) =>
  */
 function withClient(
   db: Db,
-  workspaceId: string | Placeholder,
+  workspaceId: SQL | Placeholder,
   keys: SortKey[] = [],
   more: Record<string, SQL.Aliased> = {},
 ) {
@@ -258,54 +270,80 @@ const listFilters = {
 type ListFilter = keyof typeof listFilters;
 const filterNames = Object.keys(listFilters) as ListFilter[];
 
+// The workspace and the page's size as the list's statement names them: written in per run (`written`), not
+// parameters. Left unwritten, either fails the statement.
+const WORKSPACE = "'00000000-0000-0000-0000-00000000000w'::uuid";
+const PAGE_ROWS = "'page rows'::int";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * One prepared statement per shape of query — which filters it names, its sort and order, whether it
- * continues from a cursor — so a list asked the same way twice is built once (ADR 006).
+ * One statement per shape of query — which filters it names, its sort and order, whether it continues from a
+ * cursor — built once (ADR 006), with the workspace and the page's size written into its text. Its best plan
+ * depends on how big the workspace is (tenants differ fiftyfold) and how many rows the page takes: with them
+ * as parameters, the plan PostgreSQL keeps for a named statement is made for an average workspace and 10% of
+ * its rows, and for a big tenant it hashed and sorted every relationship the filter kept where walking the
+ * clients by name stops at 51 — or, no dearer than that plan to the planner, each run was planned afresh.
+ * Written in, each workspace's list is a statement of its own (db/named-statements.ts, family `list`) whose
+ * plan, kept after five runs, is made for that workspace and that page.
  */
 function listStatement(db: Db, query: RelationshipListQuery, order: 'asc' | 'desc', after: boolean) {
   const named = filterNames.filter((f) => query[f] !== undefined);
   const shape = [query.sort, order, after ? 'after' : 'first', query.q ? 'q' : '', ...named].join('_');
-  return preparedOnce(
-    db,
-    `relationships_${shape}`,
-    (on, name) => {
-      const sort = sorts[query.sort];
-      const workspaceId = sql.placeholder('workspaceId');
-      const page = withClient(on, workspaceId, sort.keys)
-        .where(
-          and(
-            eq(relationships.workspaceId, workspaceId),
-            ...named.map((f) => eq(listFilters[f], sql.placeholder(f))),
-            query.q ? ilike(clients.name, sql.placeholder('q')) : undefined,
-            after
-              ? afterKeys(
-                  sort.keys,
-                  sort.keys.map((_, i) => sql.placeholder(`after${i}`)),
-                  order,
-                )
-              : undefined,
-          ),
-        )
-        .orderBy(...orderByKeys(sort.keys, order))
-        .limit(sql.placeholder('limit'))
-        .as('page');
-      return namedPage(on, page, sort.keys.length, order).prepare(name);
-    },
-    'each time',
-  );
+  return preparedOnce(db, `relationships_${shape}`, (on): StatementText => {
+    const sort = sorts[query.sort];
+    const workspaceId = sql.raw(WORKSPACE);
+    const page = withClient(on, workspaceId, sort.keys)
+      .where(
+        and(
+          eq(relationships.workspaceId, workspaceId),
+          ...named.map((f) => eq(listFilters[f], sql.placeholder(f))),
+          query.q ? ilike(clients.name, sql.placeholder('q')) : undefined,
+          after
+            ? afterKeys(
+                sort.keys,
+                sort.keys.map((_, i) => sql.placeholder(`after${i}`)),
+                order,
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(...orderByKeys(sort.keys, order))
+      // The page's size written in as SQL (drizzle writes a number as a parameter).
+      .limit(sql.raw(PAGE_ROWS) as unknown as Placeholder)
+      .as('page');
+    const dialect = (on as unknown as { dialect: { sqlToQuery(s: SQL): StatementText } }).dialect;
+    return dialect.sqlToQuery(namedPage(on, page, sort.keys.length, order).getSQL());
+  });
+}
+
+/** A list's statement for one workspace and page size, its values filled in. */
+function written(
+  statement: StatementText,
+  workspaceId: string,
+  rows: number,
+  values: Record<string, unknown>,
+) {
+  // Both come from the server (the caller's membership, a validated limit); checked all the same, since they
+  // are written into the text.
+  if (!UUID.test(workspaceId) || !Number.isSafeInteger(rows)) throw new Error('not a workspace id or a size');
+  return {
+    sql: statement.sql.replaceAll(WORKSPACE, `'${workspaceId}'::uuid`).replaceAll(PAGE_ROWS, String(rows)),
+    params: fillPlaceholders(statement.params, values),
+  };
 }
 
 export async function listRelationships(db: Db, workspaceId: string, query: RelationshipListQuery) {
   const sort = sorts[query.sort];
   const order = query.order ?? sort.order;
   const after = decodeKeysetCursor(query.cursor, sort.keys);
-  const values: Record<string, unknown> = { workspaceId, limit: query.limit + 1 };
+  const values: Record<string, unknown> = {};
   for (const f of filterNames) if (query[f] !== undefined) values[f] = query[f];
   if (query.q) values.q = likePattern(query.q);
   after?.forEach((v, i) => {
     values[`after${i}`] = v;
   });
-  const rows = await rowsAsRead<Joined>(listStatement(db, query, order, !!after), values);
+  const statement = written(listStatement(db, query, order, !!after), workspaceId, query.limit + 1, values);
+  const { rows } = await executeNamedText<Joined>(db, statement, 'list');
   const page = toPage(rows, query.limit, sort.keyOf);
   return { items: toRelationships(page.items), nextCursor: page.nextCursor };
 }
