@@ -26,9 +26,9 @@ const named = new Map<Family, Set<string>>();
 /** Per embedded database, each shape met: whether it was prepared (false: refused, so it runs unnamed). */
 const embeddedShapes = new WeakMap<PGlite, Map<string, boolean>>();
 
-type Dialect = { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
 /** A statement as its text and values ($1, $2, … in the text). */
 export type StatementText = { sql: string; params: unknown[] };
+type Dialect = { sqlToQuery(statement: SQL): StatementText };
 
 /** Dates and timestamps as the database writes them, as drizzle's own statements read them. */
 const asText = (value: string) => value;
@@ -57,11 +57,16 @@ function literal(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A statement as the database receives it: drizzle's text with `$n` and its values (placeholders kept). */
+export function writtenOut(db: Db, statement: SQL): StatementText {
+  return (db as unknown as { dialect: Dialect }).dialect.sqlToQuery(statement);
+}
+
 export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows: Row[] }> {
-  const { $client: client, dialect } = db as unknown as { $client?: unknown; dialect: Dialect };
+  const { $client: client } = db as unknown as { $client?: unknown };
   if (!(client instanceof pg.Pool || client instanceof PGlite))
     return (await db.execute(statement)) as unknown as { rows: Row[] };
-  return executeNamedText<Row>(db, dialect.sqlToQuery(statement), 'shape');
+  return executeNamedText<Row>(db, writtenOut(db, statement), 'shape');
 }
 
 /** `executeNamed` for a statement already written out (built once, its values filled in per run). */

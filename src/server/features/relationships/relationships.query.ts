@@ -13,7 +13,7 @@ import {
   type SQLWrapper,
   sql,
 } from 'drizzle-orm';
-import { executeNamedText, type StatementText } from '../../db/named-statements';
+import { executeNamedText, type StatementText, writtenOut } from '../../db/named-statements';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
@@ -311,8 +311,7 @@ function listStatement(db: Db, query: RelationshipListQuery, order: 'asc' | 'des
       // The page's size written in as SQL (drizzle writes a number as a parameter).
       .limit(sql.raw(PAGE_ROWS) as unknown as Placeholder)
       .as('page');
-    const dialect = (on as unknown as { dialect: { sqlToQuery(s: SQL): StatementText } }).dialect;
-    return dialect.sqlToQuery(namedPage(on, page, sort.keys.length, order).getSQL());
+    return writtenOut(on, namedPage(on, page, sort.keys.length, order).getSQL());
   });
 }
 
