@@ -50,6 +50,13 @@ const relationshipSelect = (where: string, tail: string, order = 'page.client_na
   LEFT JOIN users u ON u.id = page.owner_id
   ORDER BY ${order}`;
 
+/**
+ * A page as one JSON text, as the app reads its lists and timeline (db/json-rows.ts): a field for the driver
+ * to decode, not every field of every row. The floor reads them the same way, so it stays the cheaper side.
+ */
+const asJson = (text: string, empty = "'[]'") =>
+  `SELECT coalesce(json_agg(x), ${empty})::text AS rows FROM (${text}) x`;
+
 const touchpointBody = (n: number) => ({
   kind: 'call',
   initiatedBy: n % 2 === 0 ? 'provider' : 'client',
@@ -65,7 +72,9 @@ export const benchPaths: BenchPath[] = [
     kind: 'read',
     app: (m) => ({ method: 'GET', path: `${ws(m)}/relationships?limit=50&stage=${LIST_STAGE}` }),
     floor: (m) => ({
-      text: relationshipSelect('r.workspace_id = $1 AND r.stage = $2', 'ORDER BY c.name, r.id LIMIT 51'),
+      text: asJson(
+        relationshipSelect('r.workspace_id = $1 AND r.stage = $2', 'ORDER BY c.name, r.id LIMIT 51'),
+      ),
       params: [m.workspaceId, LIST_STAGE],
     }),
   },
@@ -76,10 +85,12 @@ export const benchPaths: BenchPath[] = [
     kind: 'read',
     app: (m) => ({ method: 'GET', path: `${ws(m)}/relationships?limit=50&sort=nextCheckInDue` }),
     floor: (m) => ({
-      text: relationshipSelect(
-        'r.workspace_id = $1',
-        `ORDER BY coalesce(r.next_check_in_due, '9999-12-31'::date), r.id LIMIT 51`,
-        `coalesce(page.next_check_in_due, '9999-12-31'::date), page.id`,
+      text: asJson(
+        relationshipSelect(
+          'r.workspace_id = $1',
+          `ORDER BY coalesce(r.next_check_in_due, '9999-12-31'::date), r.id LIMIT 51`,
+          `coalesce(page.next_check_in_due, '9999-12-31'::date), page.id`,
+        ),
       ),
       params: [m.workspaceId],
     }),
@@ -102,9 +113,10 @@ export const benchPaths: BenchPath[] = [
       method: 'GET',
       path: `${ws(m)}/relationships/${rotate(m.readIds, n)}/touchpoints?limit=50`,
     }),
-    // One statement tells an unknown relationship (no row: 404) from an empty timeline (one null row).
+    // One statement tells an unknown relationship (no row: null) from an empty timeline (one null row).
     floor: (m, n) => ({
-      text: `SELECT tp.*, u.name AS creator_name
+      text: asJson(
+        `SELECT tp.*, u.name AS creator_name
         FROM relationships r
         LEFT JOIN LATERAL (
           SELECT * FROM touchpoints tp
@@ -114,6 +126,8 @@ export const benchPaths: BenchPath[] = [
         LEFT JOIN users u ON u.id = tp.created_by
         WHERE r.workspace_id = $1 AND r.id = $2
         ORDER BY tp.occurred_at DESC, tp.id DESC`,
+        'NULL',
+      ),
       params: [m.workspaceId, rotate(m.readIds, n)],
     }),
   },

@@ -40,8 +40,27 @@ export function durableStartParams(): string[] {
   ];
 }
 
-type Stream = { nfd?: number };
-type NodeFsOps = { stream_ops: { fsync?: (stream: Stream) => number } };
+type FsNode = object;
+type Stream = { nfd?: number; node: FsNode };
+type SizeAttr = { size?: number };
+type NodeFsOps = {
+  stream_ops: {
+    fsync?: (stream: Stream) => number;
+    llseek: (stream: Stream, offset: number, whence: number) => number;
+    write: (
+      stream: Stream,
+      buffer: Uint8Array,
+      offset: number,
+      length: number,
+      position: number,
+      canOwn?: boolean,
+    ) => number;
+    setattr: (stream: Stream, attr: SizeAttr) => void;
+  };
+  node_ops: { setattr: (node: FsNode, attr: SizeAttr) => void };
+};
+
+const SEEK_END = 2;
 
 let syncs = 0;
 /** How many fsync calls reached the disk in this process (for the durability test). */
@@ -64,10 +83,48 @@ export class DurableNodeFS extends NodeFS {
           syncs++;
           return 0;
         };
+        keepFileSizes(nodefs);
       },
     ];
     return result;
   }
+}
+
+/**
+ * PostgreSQL asks a relation's size (`lseek(fd, 0, SEEK_END)`) whenever it plans or scans it; NODEFS answers
+ * each with an `fstat` of the file: 18% of the embedded server's time for a list request (ADR 006). This
+ * process is the only one that writes the data folder, and every write and truncate passes here, so each
+ * file's size is read from the disk once and then kept as they change it.
+ */
+export function keepFileSizes(nodefs: NodeFsOps): void {
+  const sizes = new WeakMap<FsNode, number>();
+  const { llseek, write, setattr: truncateOpen } = nodefs.stream_ops;
+  const { setattr: truncatePath } = nodefs.node_ops;
+  nodefs.stream_ops.llseek = (stream, offset, whence) => {
+    if (whence !== SEEK_END) return llseek(stream, offset, whence);
+    let size = sizes.get(stream.node);
+    if (size === undefined) {
+      // The position of the end is the size: seek there from offset 0 once.
+      size = llseek(stream, 0, SEEK_END);
+      sizes.set(stream.node, size);
+    }
+    // Before the start is an error, which the original reports.
+    return size + offset >= 0 ? size + offset : llseek(stream, offset, whence);
+  };
+  nodefs.stream_ops.write = (stream, buffer, offset, length, position, canOwn) => {
+    const written = write(stream, buffer, offset, length, position, canOwn);
+    const size = sizes.get(stream.node);
+    if (size !== undefined && position + written > size) sizes.set(stream.node, position + written);
+    return written;
+  };
+  nodefs.stream_ops.setattr = (stream, attr) => {
+    if (attr.size !== undefined) sizes.delete(stream.node);
+    truncateOpen(stream, attr);
+  };
+  nodefs.node_ops.setattr = (node, attr) => {
+    if (attr.size !== undefined) sizes.delete(node);
+    truncatePath(node, attr);
+  };
 }
 
 /** Opens the embedded database in `dataDir` with every commit synced to disk before it is acknowledged. */
