@@ -13,6 +13,13 @@ export async function rowsAsJson<T>(db: Db, query: SQL): Promise<T[]> {
   return (await readsAsJson(db, { rows: jsonRead<T>(query) })).rows;
 }
 
+/**
+ * The rows of the subquery named `alias` as one JSON array, as text (`[]` when there are none): one field for
+ * the driver to decode instead of every field of every row. The subquery's order is the array's.
+ */
+export const jsonArrayText = (alias: string) =>
+  sql<string>`coalesce(json_agg(${sql.identifier(alias)}), '[]')::text`;
+
 /** One read of `readsAsJson`: a query (null when there is nothing to read) and what its rows become. */
 export type JsonRead<V> = { query: SQL | null; shape: (rows: never[]) => V };
 
@@ -41,8 +48,7 @@ export async function readsAsJson<T extends Record<string, JsonRead<unknown>>>(
   if (asked.length > 0) {
     const statement = sql`SELECT ${sql.join(
       asked.map(
-        ([key, r]) =>
-          sql`(SELECT coalesce(json_agg(q), '[]')::text FROM (${r.query}) q) AS ${sql.identifier(key)}`,
+        ([key, r]) => sql`(SELECT ${jsonArrayText('q')} FROM (${r.query}) q) AS ${sql.identifier(key)}`,
       ),
       sql`, `,
     )}`;

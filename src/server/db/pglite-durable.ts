@@ -96,7 +96,7 @@ export class DurableNodeFS extends NodeFS {
  * process is the only one that writes the data folder, and every write and truncate passes here, so each
  * file's size is read from the disk once and then kept as they change it.
  */
-export function keepFileSizes(nodefs: NodeFsOps): void {
+function keepFileSizes(nodefs: NodeFsOps): void {
   const sizes = new WeakMap<FsNode, number>();
   const { llseek, write, setattr: truncateOpen } = nodefs.stream_ops;
   const { setattr: truncatePath } = nodefs.node_ops;

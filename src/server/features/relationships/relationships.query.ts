@@ -13,6 +13,7 @@ import {
   type SQLWrapper,
   sql,
 } from 'drizzle-orm';
+import { jsonArrayText } from '../../db/json-rows';
 import { executeNamedText, type StatementText, writtenOut } from '../../db/named-statements';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
@@ -311,12 +312,9 @@ function listStatement(db: Db, query: RelationshipListQuery, order: 'asc' | 'des
       // The page's size written in as SQL (drizzle writes a number as a parameter).
       .limit(sql.raw(PAGE_ROWS) as unknown as Placeholder)
       .as('page');
-    const rows = writtenOut(on, namedPage(on, page, sort.keys.length, order).getSQL());
-    // The page as one JSON text: one field for the driver to decode, not 51 rows of twenty (ADR 006).
-    return {
-      sql: `SELECT coalesce(json_agg(q), '[]')::text AS rows FROM (${rows.sql}) q`,
-      params: rows.params,
-    };
+    // The page as one JSON text (db/json-rows.ts#jsonArrayText), not 51 rows of twenty fields (ADR 006).
+    const rows = namedPage(on, page, sort.keys.length, order).getSQL();
+    return writtenOut(on, sql`SELECT ${jsonArrayText('q')} AS rows FROM (${rows}) q`);
   });
 }
 

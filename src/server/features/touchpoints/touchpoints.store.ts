@@ -1,4 +1,5 @@
 import { and, desc, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { jsonArrayText } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
@@ -144,9 +145,9 @@ function timelineStatement(db: Db, query: TouchpointListQuery, after: boolean) {
       ),
       sql.placeholder('limit'),
     ).as('timeline');
-    // The page as one JSON text (db/json-rows.ts): a field the driver decodes, not 51 rows of twelve.
+    // The page as one JSON text (db/json-rows.ts#jsonArrayText), not 51 rows of twelve fields.
     return on
-      .select({ rows: sql<string>`coalesce(json_agg("timeline"), '[]')::text`.as('rows') })
+      .select({ rows: jsonArrayText('timeline').as('rows') })
       .from(page)
       .prepare(name);
   });
