@@ -6,7 +6,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
-import helmet from 'helmet';
 import { accountRoutes } from './features/accounts/accounts.routes';
 import { balanceRoutes } from './features/balance/balance.routes';
 import { checkInsRoutes } from './features/check-ins/check-ins.routes';
@@ -41,12 +40,15 @@ import { touchpointsRoutes } from './features/touchpoints/touchpoints.routes';
 import { transferRoutes } from './features/transfer/transfer.routes';
 import { webhooksRoutes } from './features/webhooks/webhooks.routes';
 import { registerAuth } from './platform/auth/auth.plugin';
+import { rememberingSigner } from './platform/auth/cookie-signer';
 import { SESSION_COOKIE } from './platform/auth/sessions';
 import type { AppDeps } from './platform/deps';
 import { registerErrorHandling, sendNoRoute } from './platform/errors';
 import { homeScreenLinks } from './platform/first-screen-code';
 import { registerInputGuard } from './platform/input-guard';
+import { OneLinePerRequest } from './platform/logging';
 import { projectRoot } from './platform/paths';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { answerSerializer } from './platform/serializer';
 
 const HOME_PATH = /^\/w\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -118,6 +120,7 @@ export type BuildOptions = { logger?: boolean | object; serveWeb?: boolean };
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new OneLinePerRequest(),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
   });
@@ -140,31 +143,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   await app.register(fastifyCookie, {
-    secret: deps.config.sessionSecret ?? 'dev-only-secret-change-me-please-32c',
+    secret: rememberingSigner(deps.config.sessionSecret ?? 'dev-only-secret-change-me-please-32c'),
   });
-  // The security headers' middleware is built once: @fastify/helmet built it (parsing the policy) on every
-  // request, ~2% of a small request's server time.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine sets inline style attributes; nothing else is inline.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    hsts: deps.config.publicUrl.startsWith('https:'),
-  });
-  app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
-  );
+  registerSecurityHeaders(app, deps.config.publicUrl);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

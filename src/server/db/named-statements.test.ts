@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { describe, expect, inject, it } from 'vitest';
 import { executeNamed, executeNamedText, MAX_SHAPES } from './named-statements';
 import { openDatabase } from './open';
+import { preparedOnce, rowsAsRead } from './prepared';
 
 describe('statements of a few fixed shapes', () => {
   it.runIf(inject('testDatabaseUrl'))(
@@ -71,6 +73,26 @@ describe('statements of a few fixed shapes', () => {
     }
   });
 
+  it('are prepared once on the embedded database when the first runs of a shape arrive together, and every run executes it', async () => {
+    const { db, close } = await openDatabase({ kind: 'pglite' });
+    const statement = { sql: 'SELECT $1::int * 2 AS twice', params: [21] };
+    try {
+      // Ten requests at once, as a list's first page asked for by ten people, then five more.
+      const together = await Promise.all(
+        Array.from({ length: 10 }, () => executeNamedText<{ twice: number }>(db, statement, 'list')),
+      );
+      for (const { rows } of together) expect(rows).toEqual([{ twice: 42 }]);
+      for (let k = 0; k < 5; k++) await executeNamedText(db, statement, 'list');
+      const { rows } = (await db.execute(
+        sql`SELECT generic_plans + custom_plans AS runs FROM pg_prepared_statements WHERE name LIKE 'list\_%'`,
+      )) as unknown as { rows: { runs: number | string }[] };
+      expect(rows).toHaveLength(1);
+      expect(Number(rows[0]!.runs)).toBe(15);
+    } finally {
+      await close();
+    }
+  });
+
   it.runIf(inject('testDatabaseUrl'))(
     'give each family its own cap on PostgreSQL, and read dates as the database writes them',
     async () => {
@@ -104,6 +126,48 @@ describe('statements of a few fixed shapes', () => {
       }
     },
   );
+
+  it("run a store's prepared statements named on the embedded database, and as drizzle does in a transaction", async () => {
+    const { db, close } = await openDatabase({ kind: 'pglite' });
+    const notes = pgTable('notes', { id: integer('id').notNull(), body: text('body').notNull() });
+    const byId = () =>
+      preparedOnce(db, 'note_by_id', (on, name) =>
+        on
+          .select({ id: notes.id, body: notes.body })
+          .from(notes)
+          .where(eq(notes.id, sql.placeholder('id')))
+          .prepare(name),
+      );
+    const runs = async () =>
+      (
+        (await db.execute(
+          sql`SELECT generic_plans + custom_plans AS runs FROM pg_prepared_statements WHERE name LIKE 'prepared\_%'`,
+        )) as unknown as { rows: { runs: number | string }[] }
+      ).rows.map((r) => Number(r.runs));
+    try {
+      await db.execute(sql`CREATE TABLE notes (id int NOT NULL, body text NOT NULL)`);
+      await db.execute(sql`INSERT INTO notes VALUES (1, 'it''s one'), (2, 'two')`);
+      for (const id of [1, 2, 3, 1]) {
+        const rows = await rowsAsRead<{ id: number; body: string }>(byId(), { id });
+        expect(rows).toEqual(id === 3 ? [] : [{ id, body: id === 1 ? "it's one" : 'two' }]);
+      }
+      expect(await runs()).toEqual([4]);
+      const inTransaction = await db.transaction(async (tx) =>
+        rowsAsRead<{ id: number; body: string }>(
+          tx
+            .select({ id: notes.id, body: notes.body })
+            .from(notes)
+            .where(eq(notes.id, sql.placeholder('id')))
+            .prepare('note_in_tx'),
+          { id: 2 },
+        ),
+      );
+      expect(inTransaction).toEqual([{ id: 2, body: 'two' }]);
+      expect(await runs()).toEqual([4]);
+    } finally {
+      await close();
+    }
+  });
 
   it('run inside a transaction unnamed, each value in its place', async () => {
     const { db, close } = await openDatabase({ kind: 'pglite' });

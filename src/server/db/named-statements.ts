@@ -19,12 +19,20 @@ import type { Db } from './open';
  * the pool or the embedded database) the statement runs as `db.execute` would.
  */
 export const MAX_SHAPES = 16;
-/** A family of statements, each with its own cap: the name's prefix. */
-export type Family = 'shape' | 'list';
+/**
+ * A family of statements, each with its own cap: the name's prefix. `prepared`: the statements stores build
+ * once with drizzle's `prepare` (db/prepared.ts#rowsAsRead), named by drizzle on PostgreSQL and by us embedded.
+ */
+export type Family = 'shape' | 'list' | 'prepared';
 /** Per family, the names this process prepares on PostgreSQL. */
 const named = new Map<Family, Set<string>>();
-/** Per embedded database, each shape met: whether it was prepared (false: refused, so it runs unnamed). */
-const embeddedShapes = new WeakMap<PGlite, Map<string, boolean>>();
+/**
+ * Per embedded database, each shape met: whether it was prepared (false: refused, so it runs unnamed), as the
+ * PREPARE's promise, kept from the moment it is sent. Kept only once it had answered, ten requests arriving
+ * together each sent a PREPARE, the nine after the first were refused ("already exists"), and the last refusal
+ * marked the shape unnamed for good: every list then ran parsed and planned afresh (ADR 006).
+ */
+const embeddedShapes = new WeakMap<PGlite, Map<string, Promise<boolean>>>();
 
 /** A statement as its text and values ($1, $2, … in the text). */
 export type StatementText = { sql: string; params: unknown[] };
@@ -76,8 +84,8 @@ export async function executeNamedText<Row>(
   family: Family,
 ): Promise<{ rows: Row[] }> {
   const { $client: client } = db as unknown as { $client?: unknown };
-  const name = `${family}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
   if (client instanceof pg.Pool) {
+    const name = nameOf(family, text);
     let names = named.get(family);
     if (!names) {
       names = new Set();
@@ -92,28 +100,39 @@ export async function executeNamedText<Row>(
       types,
     });
   }
-  if (client instanceof PGlite) {
-    const values = params.map(literal);
-    const literals = values.every((v) => v !== undefined);
-    let shapes = embeddedShapes.get(client);
-    if (!shapes) {
-      shapes = new Map();
-      embeddedShapes.set(client, shapes);
-    }
-    let prepared = shapes.get(name);
-    const ofFamily = () => [...shapes.keys()].filter((k) => k.startsWith(`${family}_`)).length;
-    if (prepared === undefined && literals && ofFamily() < MAX_SHAPES) {
-      prepared = await prepare(client, name, text);
-      shapes.set(name, prepared);
-    }
-    if (prepared && literals)
-      return client.query<Row>(
-        values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.join(', ')})`,
-      );
-    return client.query<Row>(text, params);
-  }
+  if (client instanceof PGlite) return executeOnPglite<Row>(client, { sql: text, params }, family);
   return (await db.execute(statementOf(text, params))) as unknown as { rows: Row[] };
 }
+
+/** On the embedded database: PREPARE once per shape (up to the family's cap), then EXECUTE with literals. */
+export async function executeOnPglite<Row>(
+  client: PGlite,
+  { sql: text, params }: StatementText,
+  family: Family,
+): Promise<{ rows: Row[] }> {
+  const name = nameOf(family, text);
+  const values = params.map(literal);
+  const literals = values.every((v) => v !== undefined);
+  let shapes = embeddedShapes.get(client);
+  if (!shapes) {
+    shapes = new Map();
+    embeddedShapes.set(client, shapes);
+  }
+  let preparing = shapes.get(name);
+  const ofFamily = () => [...shapes.keys()].filter((k) => k.startsWith(`${family}_`)).length;
+  if (preparing === undefined && literals && ofFamily() < MAX_SHAPES) {
+    preparing = prepare(client, name, text);
+    shapes.set(name, preparing);
+  }
+  if (preparing && literals && (await preparing))
+    return client.query<Row>(
+      values.length === 0 ? `EXECUTE ${name}` : `EXECUTE ${name}(${values.join(', ')})`,
+    );
+  return client.query<Row>(text, params);
+}
+
+const nameOf = (family: Family, text: string) =>
+  `${family}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 
 /** A written-out statement as drizzle's SQL again (inside a transaction), each `$n` its value. */
 function statementOf(text: string, params: unknown[]): SQL {

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
 /**
  * Link tokens travel in URLs (invitations, magic links, pulse answers): any long opaque path segment
@@ -40,4 +40,22 @@ export function loggerOptions(level: string) {
       },
     },
   };
+}
+
+/**
+ * One line per request, when it is answered: the method, the URL (redacted), the caller's address, the
+ * status and the time taken. Fastify writes two by default ("incoming request", then "request completed"),
+ * and writing a line (serialising, redacting, handing it to the stream) was a tenth of a small read's
+ * server time (ADR 006). Errors, and every other line Fastify writes, are as before.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    if (error) {
+      reply.log.error({ req, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    } else {
+      reply.log.info({ req, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    }
+  }
 }
