@@ -45,8 +45,8 @@ export function loggerOptions(level: string) {
 /**
  * One line per request, when it is answered: the method, the URL (redacted), the caller's address, the
  * status and the time taken. Fastify writes two by default ("incoming request", then "request completed"),
- * and writing a line (serialising, redacting, handing it to the stream) was a tenth of a small read's
- * server time (ADR 006). Errors, and every other line Fastify writes, are as before.
+ * and writing them (serialising, redacting, handing each to the stream) was ~0.1 ms of a ~2 ms timeline
+ * request in a profile (ADR 006). Errors, and every other line Fastify writes, are as before.
  */
 export class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}

@@ -28,7 +28,7 @@ function policy(publicUrl: string) {
  * The headers helmet's middleware writes, read once by running it against a response that only records
  * them. With this policy they are the same for every request (no nonce, nothing read from the request).
  */
-export function securityHeaders(publicUrl: string): Record<string, string> {
+function securityHeaders(publicUrl: string): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: unknown) {
@@ -50,7 +50,7 @@ export function securityHeaders(publicUrl: string): Record<string, string> {
 /**
  * Every answer carries the security headers, set on the reply (written with the others when it is sent).
  * Running helmet's middleware per request set each one on the raw response, which Node checks one by one:
- * ~3% of a small read's server time (ADR 006).
+ * ~35 µs of a ~2 ms timeline request in a profile (ADR 006).
  */
 export function registerSecurityHeaders(app: FastifyInstance, publicUrl: string): void {
   const headers = securityHeaders(publicUrl);

@@ -4,8 +4,8 @@ const REMEMBERED = 10_000;
 
 /**
  * The session cookies' signer, remembering the cookies it has verified. Checking a signature is an HMAC,
- * computed on every request that carries a cookie (a tenth of a small read's own time beside the database:
- * ADR 006), and the same cookie comes back on every request of its session. Only valid signatures are
+ * computed on every request that carries a cookie (~40–50 µs of a ~2 ms timeline request in a profile: ADR 006),
+ * and the same cookie comes back on every request of its session. Only valid signatures are
  * remembered, so made-up cookies cannot fill the memory; at most `REMEMBERED`, the oldest going first.
  * One signer per app, so an app with another secret never sees what this one verified.
  */
