@@ -93,15 +93,16 @@ export function portfolioFloor(m: Measured): Statement {
           ORDER BY a.assessed_at DESC, a.id DESC LIMIT 200) mv
         WHERE mv.prev_stage IS NOT NULL AND (mv.prev_stage <> mv.stage OR mv.prev_level <> mv.level))
       SELECT
-        (SELECT coalesce(json_agg(g), '[]') FROM (SELECT stage, pyramid_level, count(*)::int AS count FROM ${ACTIVE} a GROUP BY 1, 2) g) AS grid,
-        (SELECT coalesce(json_agg(b), '[]') FROM (SELECT least(health_score, 99) / 20 AS band, count(*)::int AS count
-           FROM ${ACTIVE} a WHERE health_score IS NOT NULL GROUP BY 1) b) AS bands,
-        (SELECT count(*)::int FROM ${ACTIVE} a WHERE health_score IS NULL) AS unscored,
+        (SELECT coalesce(json_agg(g), '[]') FROM (SELECT stage, pyramid_level, sum(relationships)::int AS count
+           FROM portfolio_counts WHERE workspace_id = $1 GROUP BY 1, 2) g) AS grid,
+        (SELECT coalesce(json_agg(b), '[]') FROM (SELECT band, sum(relationships)::int AS count
+           FROM portfolio_counts WHERE workspace_id = $1 AND band IS NOT NULL GROUP BY 1) b) AS bands,
+        (SELECT coalesce(sum(relationships), 0)::int FROM portfolio_counts WHERE workspace_id = $1 AND band IS NULL) AS unscored,
         (SELECT coalesce(json_agg(x ORDER BY x.risk_rank DESC, x.id), '[]') FROM (
            SELECT h.relationship_id AS id, h.risk_rank, h.score, h.risks, ${ref('r')} AS relationship
            FROM relationship_health h JOIN ${ACTIVE} r ON r.id = h.relationship_id ${named('r')}
            WHERE h.workspace_id = $1 AND h.risk_count > 0 ORDER BY h.risk_rank DESC, h.relationship_id LIMIT 10) x) AS risks,
-        (SELECT count(*)::int FROM ${ACTIVE} a WHERE health_at_risk) AS at_risk,
+        (SELECT coalesce(sum(relationships), 0)::int FROM portfolio_counts WHERE workspace_id = $1 AND at_risk) AS at_risk,
         ${dueList('r.next_check_in_due < $2::date')} AS overdue,
         (SELECT count(*)::int FROM ${ACTIVE} a WHERE next_check_in_due < $2::date) AS overdue_count,
         ${dueList(`r.next_check_in_due BETWEEN $2::date AND $2::date + 14`)} AS upcoming,
@@ -170,7 +171,7 @@ export function balanceFloor(m: Measured): Statement {
       SELECT
       ${agg(`SELECT id, name, created_at FROM teams WHERE workspace_id = $1`)} AS teams,
       (SELECT created_at FROM workspaces WHERE id = $1) AS workspace_created_at,
-      ${agg(`SELECT team_id, least((date_trunc('month', day) + interval '1 month - 1 day')::date, $5::date) AS day,
+      ${agg(`SELECT team_id, least((date_trunc('month', day::timestamp) + interval '1 month - 1 day')::date, $5::date) AS day,
                sum(started)::int AS started, sum(units)::int AS units,
                ARRAY[sum(transactional)::int, sum(advisory)::int, sum(partnership)::int, sum(co_creation)::int] AS stages,
                sum(steps_up)::int AS up, sum(steps_down)::int AS down, sum(moves)::int AS moves,
@@ -203,7 +204,7 @@ export function balanceFloor(m: Measured): Statement {
              FROM balance_days b JOIN teams t ON t.workspace_id = b.workspace_id AND t.id = b.team_id
              JOIN workspaces w ON w.id = b.workspace_id
              WHERE b.workspace_id = $1 AND b.day >= $4::date AND b.day <= $5::date
-             GROUP BY b.team_id, date_trunc('month', b.day), b.day >= (t.created_at AT TIME ZONE 'UTC')::date,
+             GROUP BY b.team_id, date_trunc('month', b.day::timestamp), b.day >= (t.created_at AT TIME ZONE 'UTC')::date,
                b.day >= (w.created_at AT TIME ZONE 'UTC')::date`)} AS days,
       ${agg(
         firstOfEach(

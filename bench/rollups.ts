@@ -26,7 +26,7 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
   });
   await timed('searchIndex', "search index (the app's backfill)", () => ensureSearchIndexed(app));
   // The rows were loaded with triggers off (replica role): fill the database's rollups as their migrations
-  // (0009, 0010, 0011, 0014, 0015) do.
+  // (0009, 0010, 0011, 0014, 0015, 0017) do.
   await timed('timeMonths', 'time rollup (as migration 0009 fills it)', () =>
     db.exec(`DELETE FROM time_months; INSERT INTO time_months (workspace_id, team_id, month, kind, hours, entries)
       SELECT workspace_id, team_id, date_trunc('month', date)::date, kind, sum(hours), count(*)::int
@@ -77,6 +77,13 @@ export async function computeRollups(app: Db, db: SqlClient, now: Date, log: (m:
       SELECT r.workspace_id, x.id, r.id, r.team_id, x.at FROM relationships r
       CROSS JOIN LATERAL standing_moves_of((r.created_at AT TIME ZONE 'UTC')::date,
         standing_history(r.workspace_id, r.id, '{}', '[]')) x;`),
+  );
+  // After the health rollups: the counts include each relationship's health band and risk.
+  await timed('portfolioCounts', 'portfolio counts (as migration 0017 fills them)', () =>
+    db.exec(`DELETE FROM portfolio_counts; INSERT INTO portfolio_counts (workspace_id, stage, pyramid_level, band,
+        at_risk, relationships)
+      SELECT workspace_id, stage, pyramid_level, least(health_score, 99) / 20, health_at_risk, count(*)::int
+      FROM relationships WHERE status = 'active' GROUP BY 1, 2, 3, 4, 5;`),
   );
   return timings;
 }

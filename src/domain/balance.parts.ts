@@ -45,7 +45,7 @@ export type Window = {
   lists: boolean;
 };
 
-const MAX_EVIDENCE = 50;
+export const MAX_EVIDENCE = 50;
 /** A partnership + learning share of all hours that scores 100. */
 export const TARGET_TIME_SHARE = 0.25;
 /** Experiments per team in a window that score 100. */

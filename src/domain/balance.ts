@@ -14,6 +14,7 @@ import {
   clientPulsePart,
   clientTopicsPart,
   experimentsPart,
+  MAX_EVIDENCE,
   progressionPart,
   reflectionsPart,
   teamPulsePart,
@@ -332,7 +333,7 @@ export function balanceFlags(
   const lastOut = outward.at(-1);
   const lastIn = inward.at(-1);
   const evidenceOf = (m: MonthBalance | undefined) =>
-    (m?.parts ?? []).flatMap((p) => (p.score === null ? [] : p.evidence)).slice(0, 50);
+    (m?.parts ?? []).flatMap((p) => (p.score === null ? [] : p.evidence)).slice(0, MAX_EVIDENCE);
   const behind = (a: MonthBalance | undefined, b: MonthBalance | undefined) =>
     (a?.index ?? 0) < (b?.index ?? 0);
   if (dOut >= ADVANCE && dIn < STAGNANT && behind(lastIn, lastOut)) {

@@ -22,8 +22,9 @@ export const MAX_SHAPES = 16;
 /**
  * A family of statements, each with its own cap: the name's prefix. `prepared`: the statements stores build
  * once with drizzle's `prepare` (db/prepared.ts#rowsAsRead), named by drizzle on PostgreSQL and by us embedded.
+ * `portfolio`: the portfolio's one statement, a text per workspace (its id written in).
  */
-export type Family = 'shape' | 'list' | 'prepared';
+export type Family = 'shape' | 'list' | 'prepared' | 'portfolio';
 /** Per family, the names this process prepares on PostgreSQL. */
 const named = new Map<Family, Set<string>>();
 /**
@@ -70,11 +71,29 @@ export function writtenOut(db: Db, statement: SQL): StatementText {
   return (db as unknown as { dialect: Dialect }).dialect.sqlToQuery(statement);
 }
 
-export async function executeNamed<Row>(db: Db, statement: SQL): Promise<{ rows: Row[] }> {
+export async function executeNamed<Row>(
+  db: Db,
+  statement: SQL,
+  family: Family = 'shape',
+): Promise<{ rows: Row[] }> {
   const { $client: client } = db as unknown as { $client?: unknown };
   if (!(client instanceof pg.Pool || client instanceof PGlite))
     return (await db.execute(statement)) as unknown as { rows: Row[] };
-  return executeNamedText<Row>(db, writtenOut(db, statement), 'shape');
+  return executeNamedText<Row>(db, writtenOut(db, statement), family);
+}
+
+/** Whether a text is a uuid, as an id must be before it is written into a statement's text. */
+export const isUuid = (text: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+
+/**
+ * A workspace's id written into a statement's text, not a parameter: a named statement's kept plan is then made
+ * for that workspace (tenants differ fiftyfold), and each workspace's statement is one of its own.
+ */
+export function writtenIn(workspaceId: string): SQL {
+  // It comes from the caller's membership; checked all the same, since it is written into the text.
+  if (!isUuid(workspaceId)) throw new Error('not a workspace id');
+  return sql.raw(`'${workspaceId}'::uuid`);
 }
 
 /** `executeNamed` for a statement already written out (built once, its values filled in per run). */

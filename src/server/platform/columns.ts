@@ -23,8 +23,12 @@ export const isoText = (value: SQLWrapper) =>
 /** `isoText`, or null for a null timestamp. */
 export const isoTextOrNull = (value: SQLWrapper) => isoText(value) as unknown as SQL<string | null>;
 
-/** A timestamp column's UTC day as text, `YYYY-MM-DD` (null stays null), for raw reads. */
-export const utcDay = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`);
+/**
+ * A timestamp column's UTC day, for reads answered as JSON (db/json-rows.ts), where a date is written
+ * `YYYY-MM-DD` whatever the session's settings (null stays null). A date, not `to_char`'s text: formatting
+ * cost the database ~0.3 µs a row, and the balance reads thousands.
+ */
+export const utcDay = (column: string) => sql.raw(`(${column} at time zone 'UTC')::date`);
 
 /**
  * `AND <column> IN (…)` over the given ids, for raw reads limited to some of a workspace's rows (the teams

@@ -54,9 +54,11 @@ export type BalanceInputs = {
    * relationships the progression shows) into the inputs, in one round trip: the workspace's (when loaded) and
    * each `teamEvidence: 'own'` team's for `evidenceMonths`, and the given teams' for the last month. Until then
    * the inputs carry none: enough for every score and flag (no score depends on evidence), and only a flag shows
-   * a team's evidence, so the workspace's balance reads the flagged teams' alone.
+   * a team's evidence, so the workspace's balance reads the flagged teams' alone. For the teams in
+   * `progressionOnly`, only the relationships and assessments the progression shows (all their flag can show:
+   * domain/balance.flag-records.ts).
    */
-  readEvidence(teamIds: string[]): Promise<void>;
+  readEvidence(teamIds: string[], progressionOnly?: ReadonlySet<string>): Promise<void>;
 };
 
 /**
@@ -119,7 +121,7 @@ export async function loadBalanceInputs(
           ORDER BY started_at, id`,
       ),
       held: jsonRead<{ id: string; teamId: string; heldOn: string; teamName: string }>(
-        sql`SELECT f.id, f.team_id AS "teamId", to_char(f.held_on, 'YYYY-MM-DD') AS "heldOn", t.name AS "teamName"
+        sql`SELECT f.id, f.team_id AS "teamId", f.held_on AS "heldOn", t.name AS "teamName"
           FROM ${reflections} f JOIN ${teams} t ON t.workspace_id = f.workspace_id AND t.id = f.team_id
           WHERE f.workspace_id = ${workspaceId}::uuid ${teamIn('f.team_id')}
             AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date
@@ -151,16 +153,17 @@ export async function loadBalanceInputs(
   // client pulse months the windows show, and the relationships the progression shows, in one more round trip
   // for every scope asked for, once the scopes' starts and the flags are known.
   const workspaceSince = found.ws[0]?.createdOn ?? '1970-01-01';
-  type Scope = { teamId: string | null; since: string; months: string[] };
+  type Scope = { teamId: string | null; since: string; months: string[]; progressionOnly?: boolean };
   const windowsOf = (scopes: Scope[]) => {
     const due: EvidenceWindow[] = [];
     const raised: EvidenceWindow[] = [];
     const rounds: EvidenceMonth[] = [];
     // The calendar months the windows span, each once per scope (the progression part's moves).
     const spanned: EvidenceWindow[] = [];
-    for (const { teamId, since, months } of scopes) {
+    for (const { teamId, since, months, progressionOnly } of scopes) {
       for (const month of monthsBetween(addMonths(months[0]!, -(WINDOW_MONTHS - 1)), months.at(-1)!))
         spanned.push({ teamId, from: firstDay(month), to: minDay(lastDay(month), opts.today) });
+      if (progressionOnly) continue;
       for (const month of months) {
         const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
         const to = minDay(lastDay(month), opts.today);
@@ -256,7 +259,7 @@ export async function loadBalanceInputs(
         null,
       );
   const evidenceMonths = opts.evidenceMonths ?? opts.months;
-  const readEvidence = async (teamIds: string[]) => {
+  const readEvidence = async (teamIds: string[], progressionOnly: ReadonlySet<string> = new Set()) => {
     const asked = teamRows.filter((t) => opts.teamEvidence === 'own' || teamIds.includes(t.id));
     const scopes: Scope[] = [
       ...(workspace ? [{ teamId: null, since: workspaceSince, months: evidenceMonths }] : []),
@@ -264,6 +267,7 @@ export async function loadBalanceInputs(
         teamId: t.id,
         since: t.createdOn,
         months: opts.teamEvidence === 'own' ? evidenceMonths : opts.months.slice(-1),
+        progressionOnly: progressionOnly.has(t.id),
       })),
     ];
     if (scopes.length === 0) return;
@@ -300,7 +304,12 @@ export async function loadBalanceInputs(
       clientPulses: rounds.filter((r) => r.teamId === scope),
     });
     if (workspace) Object.assign(workspace, evidenceOf(null));
-    for (const t of asked) byTeam.set(t.id, { ...byTeam.get(t.id)!, ...evidenceOf(t.id) });
+    for (const t of asked) {
+      const own = evidenceOf(t.id);
+      // Its progression's records only, not the few of its check-ins, topics and rounds the workspace's read.
+      if (progressionOnly.has(t.id)) Object.assign(own, { checkIns: [], topics: [], clientPulses: [] });
+      byTeam.set(t.id, { ...byTeam.get(t.id)!, ...own });
+    }
   };
   return { teams: teamRows.map(({ id, name }) => ({ id, name })), byTeam, workspace, readEvidence };
 }

@@ -7,6 +7,7 @@ import {
   latestBalance,
 } from '../../../domain/balance';
 import { addMonths, minDay, monthOf, monthsBetween } from '../../../domain/balance.calendar';
+import { recordsFlagsShow } from '../../../domain/balance.flag-records';
 import type { Db } from '../../db/open';
 import { AppError } from '../../platform/errors';
 import { afterCursor, decodeCursor, toPage } from '../../platform/pagination';
@@ -49,13 +50,19 @@ const flagsOf = (b: DomainBalance, teamId: string | null, teamName: string): Bal
 
 /**
  * Each team's last months, with the evidence read (with the workspace's, when it was loaded) for the teams with
- * a flag: a flag shows it, and the scores, so the flags, never depend on evidence. A flagged team is computed
- * again once it is read.
+ * a flag: a flag shows it, and the scores, so the flags, never depend on evidence. Only the records a flag can
+ * show are read (domain/balance.flag-records.ts). A flagged team is computed again once they are.
  */
 async function latestOfTeams(inputs: BalanceInputs, of: BalanceTeam[]) {
   const latest = new Map(of.map((t) => [t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name, false)]));
   const flagged = of.filter((t) => latest.get(t.id)!.flags.length > 0);
-  await inputs.readEvidence(flagged.map((t) => t.id));
+  const shows = new Map(
+    flagged.map((t) => [t.id, recordsFlagsShow(latest.get(t.id)!, inputs.byTeam.get(t.id)!)]),
+  );
+  await inputs.readEvidence(
+    flagged.filter((t) => shows.get(t.id) !== 'none').map((t) => t.id),
+    new Set(flagged.filter((t) => shows.get(t.id) === 'progression').map((t) => t.id)),
+  );
   for (const t of flagged) latest.set(t.id, latestBalance(inputs.byTeam.get(t.id)!, t.name));
   return latest;
 }

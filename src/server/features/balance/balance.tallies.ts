@@ -59,13 +59,14 @@ export function dayCountsRead(workspaceId: string, scope: Scope) {
   type Found = { teamId: string; day: string; due: number; onTime: number; raised: number; byClient: number };
   return jsonRead(
     sql`SELECT t.id AS "teamId", d.* FROM ${teams} t CROSS JOIN LATERAL (
-          SELECT to_char(max(b.day), 'YYYY-MM-DD') AS day,
+          SELECT max(b.day) AS day,
             sum(b.check_ins_due)::int AS due, sum(b.check_ins_on_time)::int AS "onTime",
             sum(b.topics_raised)::int AS raised, sum(b.topics_by_client)::int AS "byClient"
           FROM ${balanceDays} b
           WHERE b.workspace_id = t.workspace_id AND b.team_id = t.id
             AND b.day >= ${scope.from}::date AND b.day <= ${scope.to}::date
-          GROUP BY date_trunc('month', b.day), b.day >= (t.created_at AT TIME ZONE 'UTC')::date,
+          -- As a timestamp: a date would be truncated as a timestamptz, through the time zone for every row.
+          GROUP BY date_trunc('month', b.day::timestamp), b.day >= (t.created_at AT TIME ZONE 'UTC')::date,
             b.day >= (SELECT (created_at AT TIME ZONE 'UTC')::date FROM ${workspaces} WHERE id = ${workspaceId}::uuid)) d
         WHERE t.workspace_id = ${workspaceId}::uuid ${andIdIn('t.id', scope.teamIds)}`,
     (found: Found[]) => {

@@ -1,4 +1,5 @@
 import {
+  boolean,
   date,
   foreignKey,
   index,
@@ -6,11 +7,13 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Health as DomainHealth } from '../../../domain/health';
-import { relationships } from '../relationships/relationships.table';
+import { type PyramidLevel, relationships, type Stage } from '../relationships/relationships.table';
 
 /** One component's number as kept in the rollup and the snapshots (the words are recomputed on read). */
 export type ComponentScore = { key: string; score: number | null; weight: number };
@@ -68,5 +71,31 @@ export const healthSnapshots = pgTable(
       columns: [t.workspaceId, t.relationshipId],
       foreignColumns: [relationships.workspaceId, relationships.id],
     }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The portfolio's counts of active relationships, per stage, pyramid level, health band (`least(score, 99) / 20`,
+ * null when unscored) and whether any risk is flagged. Kept by the database on every write to `relationships`
+ * (migration 0017's triggers), so the portfolio reads tens of rows, not every relationship of the workspace.
+ * No foreign keys, as the other rollups: a workspace's rows go with its relationships.
+ */
+export const portfolioCounts = pgTable(
+  'portfolio_counts',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    /** A key of its own: `band` may be null, so the counted key is a unique key, not the primary one. */
+    id: uuid('id').notNull().defaultRandom(),
+    stage: text('stage').$type<Stage>().notNull(),
+    pyramidLevel: text('pyramid_level').$type<PyramidLevel>().notNull(),
+    band: integer('band'),
+    atRisk: boolean('at_risk').notNull(),
+    relationships: integer('relationships').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('portfolio_counts_key')
+      .on(t.workspaceId, t.stage, t.pyramidLevel, t.band, t.atRisk)
+      .nullsNotDistinct(),
   ],
 );

@@ -14,7 +14,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { jsonArrayText } from '../../db/json-rows';
-import { executeNamedText, type StatementText, writtenOut } from '../../db/named-statements';
+import { executeNamedText, isUuid, type StatementText, writtenOut } from '../../db/named-statements';
 import type { Db } from '../../db/open';
 import { preparedOnce, rowsAsRead } from '../../db/prepared';
 import { users } from '../../platform/auth/auth.table';
@@ -275,7 +275,6 @@ const filterNames = Object.keys(listFilters) as ListFilter[];
 // parameters. Left unwritten, either fails the statement.
 const WORKSPACE = "'00000000-0000-0000-0000-00000000000w'::uuid";
 const PAGE_ROWS = "'page rows'::int";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One statement per shape of query — which filters it names, its sort and order, whether it continues from a
@@ -327,7 +326,7 @@ function written(
 ) {
   // Both come from the server (the caller's membership, a validated limit); checked all the same, since they
   // are written into the text.
-  if (!UUID.test(workspaceId) || !Number.isSafeInteger(rows)) throw new Error('not a workspace id or a size');
+  if (!isUuid(workspaceId) || !Number.isSafeInteger(rows)) throw new Error('not a workspace id or a size');
   return {
     sql: statement.sql.replaceAll(WORKSPACE, `'${workspaceId}'::uuid`).replaceAll(PAGE_ROWS, String(rows)),
     params: fillPlaceholders(statement.params, values),

@@ -20,6 +20,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
     'derived: the database keeps it from the time entries, and fills it again as they are restored',
   standing_days:
     'derived: the database keeps it from the relationships and their assessments, and fills it again as they are restored',
+  portfolio_counts:
+    'derived: the database keeps it from the relationships, and fills it again as they are restored',
   standing_moves:
     'derived: the database keeps it from the relationships and their assessments, and fills it again as they are restored',
   client_pulse_rounds:
