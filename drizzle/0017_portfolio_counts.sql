@@ -16,6 +16,8 @@ CREATE TABLE "portfolio_counts" (
 -- thousands. One statement-level trigger per event: a bulk write is one aggregate. An update that moves no
 -- relationship from one count to another (a check-in's due day, a score within its band) writes nothing.
 CREATE FUNCTION "portfolio_counts_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed int;
 BEGIN
   -- Keys in one order, so concurrent writers lock the same rows in the same order (no deadlock).
   IF TG_OP = 'INSERT' THEN
@@ -44,8 +46,9 @@ BEGIN
       ON CONFLICT ON CONSTRAINT "portfolio_counts_key"
       DO UPDATE SET "relationships" = p."relationships" + excluded."relationships";
   END IF;
-  -- A count that fell to none leaves no row.
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+  GET DIAGNOSTICS changed = ROW_COUNT;
+  -- A count that fell to none leaves no row (only looked for when a count moved).
+  IF changed > 0 AND TG_OP IN ('UPDATE', 'DELETE') THEN
     DELETE FROM "portfolio_counts" p USING (SELECT DISTINCT "workspace_id" FROM old_rows) k
       WHERE p."workspace_id" = k."workspace_id" AND p."relationships" = 0;
   END IF;
