@@ -28,6 +28,27 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 type Captured = { sql: string; params: unknown[] };
 const captured: Captured[] = [];
 const logger = { logQuery: (sql: string, params: unknown[]) => captured.push({ sql, params }) };
+/**
+ * Named statements (db/named-statements.ts) go to the driver, not through drizzle's logger: captured from the
+ * pool (re-run here unnamed, so with a plan made for their values) or, embedded, as the EXECUTE they are.
+ */
+const namedFamily = /^(shape|list|portfolio)_/;
+function captureNamed(pool: pg.Pool) {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((config: unknown, ...rest: unknown[]) => {
+    const c = config as { name?: string; text?: string; values?: unknown[] } | null;
+    if (c && typeof c === 'object' && c.text && namedFamily.test(c.name ?? ''))
+      captured.push({ sql: c.text, params: c.values ?? [] });
+    return query(config, ...rest);
+  }) as typeof pool.query;
+}
+function captureExecuted(engine: { query: (...args: never[]) => unknown }) {
+  const query = engine.query.bind(engine) as (...args: unknown[]) => unknown;
+  engine.query = ((text: unknown, ...rest: unknown[]) => {
+    if (typeof text === 'string' && /^EXECUTE /.test(text)) captured.push({ sql: text, params: [] });
+    return query(text, ...rest);
+  }) as typeof engine.query;
+}
 
 async function median(f: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 3; i++) await f();
@@ -46,6 +67,7 @@ async function open(): Promise<{ db: Db; raw: SqlClient; measured: Measured; don
     const made = await ensurePostgres(databaseUrl, scales[scale], log);
     const copy = await copyPostgres(databaseUrl, made.database);
     const pool = new pg.Pool({ connectionString: copy.url, max: 10 });
+    captureNamed(pool);
     const raw = openPostgres(copy.url, 1);
     return {
       db: drizzlePg(pool, { logger }) as unknown as Db,
@@ -62,6 +84,7 @@ async function open(): Promise<{ db: Db; raw: SqlClient; measured: Measured; don
   const copy = copyPglite(made.dir);
   // One engine for the app and the raw statements: PGlite is single-process.
   const raw = await openPgliteAsServer(join(copy.dataDir, 'pglite'));
+  captureExecuted(raw.engine);
   return {
     db: drizzlePglite(raw.engine, { logger }) as unknown as Db,
     raw,

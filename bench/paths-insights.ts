@@ -143,20 +143,20 @@ export function balanceFloor(m: Measured): Statement {
       windows AS (SELECT (m - interval '2 months')::date AS from_day,
                     greatest((m - interval '2 months')::date, since) AS active_from,
                     least((m + interval '1 month' - interval '1 day')::date, $5::date) AS to_day FROM starts),
-      -- The calendar months the windows span, each once.
-      spanned AS (SELECT DISTINCT (m - make_interval(months => k))::date AS from_day,
-                    least((m - make_interval(months => k) + interval '1 month' - interval '1 day')::date, $5::date) AS to_day
-                  FROM months, (VALUES (0), (1), (2)) AS ks(k)),
-      -- The relationships the progression part shows: the first 50 to start, and each month's 50 latest moves'.
+      -- The relationships the progression part shows: the window's 50 latest moves', then as many of the first
+      -- to start as leaves room for (one window: the month shown).
+      window_moves AS MATERIALIZED (
+        SELECT x.id FROM windows w CROSS JOIN LATERAL (
+          SELECT m.relationship_id AS id FROM standing_moves m
+          WHERE m.workspace_id = $1 AND m.assessed_at >= w.from_day::timestamp at time zone 'UTC'
+            AND m.assessed_at < (w.to_day + 1)::timestamp at time zone 'UTC'
+          ORDER BY m.assessed_at DESC, m.assessment_id DESC LIMIT 50) x),
       evidence_relationships AS MATERIALIZED (
         SELECT DISTINCT id FROM (
-          (SELECT id FROM relationships WHERE workspace_id = $1 ORDER BY (created_at at time zone 'UTC')::date, id LIMIT 50)
+          SELECT id FROM window_moves
           UNION ALL
-          SELECT x.id FROM spanned w CROSS JOIN LATERAL (
-            SELECT m.relationship_id AS id FROM standing_moves m
-            WHERE m.workspace_id = $1 AND m.assessed_at >= w.from_day::timestamp at time zone 'UTC'
-              AND m.assessed_at < (w.to_day + 1)::timestamp at time zone 'UTC'
-            ORDER BY m.assessed_at DESC, m.assessment_id DESC LIMIT 50) x) e),
+          (SELECT id FROM relationships WHERE workspace_id = $1 ORDER BY (created_at at time zone 'UTC')::date, id
+           LIMIT 50 - (SELECT count(*) FROM window_moves))) e),
       -- Client pulse rounds closed by today per team and month, and per month across the workspace: past months
       -- from their rollup (migration 0015), this month from its rounds closed by today.
       pulse_months AS (SELECT team_id, to_char(month, 'YYYY-MM') AS month, rounds, answers AS responses, score_sum
@@ -171,7 +171,8 @@ export function balanceFloor(m: Measured): Statement {
       SELECT
       ${agg(`SELECT id, name, created_at FROM teams WHERE workspace_id = $1`)} AS teams,
       (SELECT created_at FROM workspaces WHERE id = $1) AS workspace_created_at,
-      ${agg(`SELECT team_id, least((date_trunc('month', day::timestamp) + interval '1 month - 1 day')::date, $5::date) AS day,
+      ${agg(`SELECT team_id,
+               least(greatest((date_trunc('month', day::timestamp) + interval '1 month - 1 day')::date, $4::date - 1), $5::date) AS day,
                sum(started)::int AS started, sum(units)::int AS units,
                ARRAY[sum(transactional)::int, sum(advisory)::int, sum(partnership)::int, sum(co_creation)::int] AS stages,
                sum(steps_up)::int AS up, sum(steps_down)::int AS down, sum(moves)::int AS moves,

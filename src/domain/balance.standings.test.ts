@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BalanceInput, computeBalance, type StandingDay, WINDOW_MONTHS } from './balance';
 import { dayArb, inputArb, levels, stages } from './balance.arbitraries';
-import { addMonths, firstDay, lastDay, minDay, monthsBetween } from './balance.calendar';
+import { addMonths, firstDay, lastDay, maxDay, minDay } from './balance.calendar';
 import { pastLast, stageRank } from './balance.records';
 import {
   assessmentHistories,
@@ -119,28 +119,29 @@ describe('the relationships’ standings (the progression part’s prefix sums)'
   });
 });
 
-/** The changes summed per month, each month's keyed on its last day (today for the current one), as the server reads them. */
+/**
+ * The changes summed per month, each month's keyed on its last day (today for the current one), and the months
+ * before the first window's first day on the day before it, as the server reads them.
+ */
 function perMonth(input: BalanceInput): StandingDay[] {
+  const before = lastDay(addMonths(input.months[0]!, -WINDOW_MONTHS));
   return standingChanges(input.relationships, input.assessments).map((d) => ({
     ...d,
-    day: minDay(lastDay(d.day.slice(0, 7)), input.today),
+    day: maxDay(minDay(lastDay(d.day.slice(0, 7)), input.today), before),
   }));
 }
 
-/** What the server reads as evidence: the first 50 relationships to start, and those of each spanned month's 50 latest moves. */
+/**
+ * What the server reads as evidence: each window's 50 latest moves, and as many of the first relationships to
+ * start as the window with the fewest moves leaves room for.
+ */
 function evidenceOnly(input: BalanceInput) {
-  const keep = new Set(
-    relationshipsByStart(input.relationships)
-      .slice(0, 50)
-      .map((r) => r.id),
-  );
+  const keep = new Set<string>();
   const starts = new Map(input.relationships.map((r) => [r.id, r.startedOn]));
   const { moves } = assessmentHistories(input.assessments);
-  for (const month of monthsBetween(
-    addMonths(input.months[0]!, -(WINDOW_MONTHS - 1)),
-    input.months.at(-1)!,
-  )) {
-    const from = firstDay(month);
+  let fewest = 50;
+  for (const month of input.months) {
+    const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
     const to = minDay(lastDay(month), input.today);
     let shown = 0;
     for (let i = pastLast(moves.keys, to) - 1; i >= 0 && moves.keys[i]! >= from && shown < 50; i--) {
@@ -150,7 +151,9 @@ function evidenceOnly(input: BalanceInput) {
       keep.add(m.assessment.relationshipId);
       shown++;
     }
+    fewest = Math.min(fewest, shown);
   }
+  for (const r of relationshipsByStart(input.relationships).slice(0, 50 - fewest)) keep.add(r.id);
   return {
     relationships: input.relationships.filter((r) => keep.has(r.id)),
     assessments: input.assessments.filter((a) => keep.has(a.relationshipId)),

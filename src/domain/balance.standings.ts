@@ -129,24 +129,11 @@ type Standings = {
 };
 
 const standingsOf = memo((changes: StandingDay[]): Standings => {
-  // A workspace's changes come per team: summed per day first.
-  const byDay = new Map<string, StandingDay>();
-  for (const c of changes) {
-    const d = byDay.get(c.day);
-    if (!d) byDay.set(c.day, { ...c, stages: [...c.stages] });
-    else {
-      d.started += c.started;
-      d.units += c.units;
-      for (let s = 0; s < 4; s++) d.stages[s]! += c.stages[s]!;
-      d.up += c.up;
-      d.down += c.down;
-      d.moves += c.moves;
-      if (c.lastUpOn !== null && (d.lastUpOn === null || c.lastUpOn > d.lastUpOn)) d.lastUpOn = c.lastUpOn;
-    }
-  }
-  const keys = [...byDay.keys()].sort();
+  // A workspace's changes come per team: those of one day are summed into its prefix as they come, in day
+  // order, rather than copied into a map first (a year of ten teams' changes is hundreds of rows a request).
+  const inOrder = [...changes].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const out: Standings = {
-    keys,
+    keys: [],
     count: [0],
     units: [0],
     stages: [[0, 0, 0, 0]],
@@ -155,16 +142,33 @@ const standingsOf = memo((changes: StandingDay[]): Standings => {
     moves: [0],
     lastUpOn: [null],
   };
-  for (const [i, day] of keys.entries()) {
-    const d = byDay.get(day)!;
-    const before = out.stages[i]!;
-    out.count.push(out.count[i]! + d.started);
-    out.units.push(out.units[i]! + d.units);
-    out.stages.push(before.map((n, s) => n + d.stages[s]!));
-    out.up.push(out.up[i]! + d.up);
-    out.down.push(out.down[i]! + d.down);
-    out.moves.push(out.moves[i]! + d.moves);
-    out.lastUpOn.push(d.lastUpOn ?? out.lastUpOn[i]!);
+  // The latest step up among the day's own changes; the prefix keeps the one before while the day has none.
+  let dayUp: string | null = null;
+  for (const c of inOrder) {
+    let i = out.keys.length;
+    if (out.keys[i - 1] !== c.day) {
+      out.keys.push(c.day);
+      out.count.push(out.count[i]!);
+      out.units.push(out.units[i]!);
+      out.stages.push([...out.stages[i]!]);
+      out.up.push(out.up[i]!);
+      out.down.push(out.down[i]!);
+      out.moves.push(out.moves[i]!);
+      out.lastUpOn.push(out.lastUpOn[i]!);
+      dayUp = null;
+      i++;
+    }
+    out.count[i]! += c.started;
+    out.units[i]! += c.units;
+    const stages = out.stages[i]!;
+    for (let s = 0; s < 4; s++) stages[s]! += c.stages[s]!;
+    out.up[i]! += c.up;
+    out.down[i]! += c.down;
+    out.moves[i]! += c.moves;
+    if (c.lastUpOn !== null && (dayUp === null || c.lastUpOn > dayUp)) {
+      dayUp = c.lastUpOn;
+      out.lastUpOn[i] = dayUp;
+    }
   }
   return out;
 });

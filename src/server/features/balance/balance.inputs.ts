@@ -12,16 +12,9 @@
 import { sql } from 'drizzle-orm';
 import type { BalanceInput } from '../../../domain/balance';
 import { WINDOW_MONTHS } from '../../../domain/balance';
-import {
-  addMonths,
-  firstDay,
-  lastDay,
-  maxDay,
-  minDay,
-  monthsBetween,
-} from '../../../domain/balance.calendar';
+import { addMonths, firstDay, lastDay, maxDay, minDay } from '../../../domain/balance.calendar';
 import { pulseCountsByMonth, pulseMonthsShown } from '../../../domain/balance.records';
-import { jsonRead, readsAsJson } from '../../db/json-rows';
+import { jsonRead, readsAsJsonKept } from '../../db/json-rows';
 import type { Db } from '../../db/open';
 import { workspaces } from '../../platform/auth/auth.table';
 import { andIdIn, utcDay } from '../../platform/columns';
@@ -32,7 +25,7 @@ import { DEFAULT_REFLECTION_CADENCE_DAYS } from '../reflections/reflections.cont
 import { reflections } from '../reflections/reflections.table';
 import { teams } from '../teams/teams.table';
 import { monthlyTimeRead } from '../time/time.rollups';
-import { evidenceRelationshipsRead, standingMonthsRead } from './balance.standings';
+import { type EvidenceScope, evidenceRelationshipsRead, standingMonthsRead } from './balance.standings';
 import {
   clientPulseMonthsRead,
   dayCountsRead,
@@ -91,54 +84,52 @@ export async function loadBalanceInputs(
 
   const dataEnd = `${dataTo}T23:59:59.999Z`;
   const dataStart = `${dataFrom}T00:00:00.000Z`;
-  // One statement for every read (db/json-rows.ts#readsAsJson): each was a round trip of its own.
-  const found = await readsAsJson(
-    db,
-    {
-      teamRows: jsonRead<{ id: string; name: string; createdOn: string }>(
-        sql`SELECT id, name, ${utcDay('created_at')} AS "createdOn" FROM ${teams}
+  // One statement for every read (db/json-rows.ts#readsAsJson): each was a round trip of its own. Built once
+  // for the values it is built from (readsAsJsonKept).
+  const countsKey = JSON.stringify(['balance', workspaceId, dataFrom, dataTo, opts.today, ids ?? null]);
+  const found = await readsAsJsonKept(db, countsKey, () => ({
+    teamRows: jsonRead<{ id: string; name: string; createdOn: string }>(
+      sql`SELECT id, name, ${utcDay('created_at')} AS "createdOn" FROM ${teams}
           WHERE workspace_id = ${workspaceId}::uuid ${teamIn('id')}`,
-      ),
-      ws: jsonRead<{ createdOn: string }>(
-        sql`SELECT ${utcDay('created_at')} AS "createdOn" FROM ${workspaces} WHERE id = ${workspaceId}::uuid`,
-      ),
-      standings: standingMonthsRead(workspaceId, { to: dataTo, teamIds: ids }),
-      time: monthlyTimeRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      ran: jsonRead<{
-        id: string;
-        teamId: string;
-        relationshipId: string;
-        title: string;
-        startedOn: string;
-        endedOn: string | null;
-      }>(
-        sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
+    ),
+    ws: jsonRead<{ createdOn: string }>(
+      sql`SELECT ${utcDay('created_at')} AS "createdOn" FROM ${workspaces} WHERE id = ${workspaceId}::uuid`,
+    ),
+    standings: standingMonthsRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    time: monthlyTimeRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    ran: jsonRead<{
+      id: string;
+      teamId: string;
+      relationshipId: string;
+      title: string;
+      startedOn: string;
+      endedOn: string | null;
+    }>(
+      sql`SELECT id, team_id AS "teamId", relationship_id AS "relationshipId", title,
             ${utcDay('started_at')} AS "startedOn", ${utcDay('ended_at')} AS "endedOn"
           FROM ${experiments}
           WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND started_at IS NOT NULL
             AND started_at <= ${dataEnd}::timestamptz
             AND (ended_at IS NULL OR ended_at >= ${dataStart}::timestamptz)
           ORDER BY started_at, id`,
-      ),
-      held: jsonRead<{ id: string; teamId: string; heldOn: string; teamName: string }>(
-        sql`SELECT f.id, f.team_id AS "teamId", f.held_on AS "heldOn", t.name AS "teamName"
+    ),
+    held: jsonRead<{ id: string; teamId: string; heldOn: string; teamName: string }>(
+      sql`SELECT f.id, f.team_id AS "teamId", f.held_on AS "heldOn", t.name AS "teamName"
           FROM ${reflections} f JOIN ${teams} t ON t.workspace_id = f.workspace_id AND t.id = f.team_id
           WHERE f.workspace_id = ${workspaceId}::uuid ${teamIn('f.team_id')}
             AND f.held_on >= ${dataFrom}::date AND f.held_on <= ${dataTo}::date
           ORDER BY f.held_on, f.id`,
-      ),
-      lastHeld: jsonRead<{ teamId: string; heldOn: string }>(
-        sql`SELECT team_id AS "teamId", max(held_on)::text AS "heldOn" FROM ${reflections}
+    ),
+    lastHeld: jsonRead<{ teamId: string; heldOn: string }>(
+      sql`SELECT team_id AS "teamId", max(held_on)::text AS "heldOn" FROM ${reflections}
           WHERE workspace_id = ${workspaceId}::uuid ${teamIn('team_id')} AND held_on <= ${opts.today}::date
           GROUP BY team_id`,
-      ),
-      cadences: cadencesByTeamRead(workspaceId),
-      days: dayCountsRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
-      pulseMonths: clientPulseMonthsRead(workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
-      teamRounds: teamPulseRoundsRead(workspaceId, ids),
-    },
-    { named: true },
-  );
+    ),
+    cadences: cadencesByTeamRead(workspaceId),
+    days: dayCountsRead(workspaceId, { from: dataFrom, to: dataTo, teamIds: ids }),
+    pulseMonths: clientPulseMonthsRead(workspaceId, { today: opts.today, teamIds: ids, workspace: !ids }),
+    teamRounds: teamPulseRoundsRead(workspaceId, ids),
+  }));
   const { teamRows, standings, time, ran, held, lastHeld, cadences, days, pulseMonths, teamRounds } = found;
 
   // Client pulse months per scope (a team's id, or null for the workspace).
@@ -158,15 +149,16 @@ export async function loadBalanceInputs(
     const due: EvidenceWindow[] = [];
     const raised: EvidenceWindow[] = [];
     const rounds: EvidenceMonth[] = [];
-    // The calendar months the windows span, each once per scope (the progression part's moves).
-    const spanned: EvidenceWindow[] = [];
+    // Each scope's windows, for the relationships its progression shows.
+    const progressions: EvidenceScope[] = [];
     for (const { teamId, since, months, progressionOnly } of scopes) {
-      for (const month of monthsBetween(addMonths(months[0]!, -(WINDOW_MONTHS - 1)), months.at(-1)!))
-        spanned.push({ teamId, from: firstDay(month), to: minDay(lastDay(month), opts.today) });
+      const windows = months.map((month) => ({
+        from: firstDay(addMonths(month, -(WINDOW_MONTHS - 1))),
+        to: minDay(lastDay(month), opts.today),
+      }));
+      progressions.push({ teamId, windows });
       if (progressionOnly) continue;
-      for (const month of months) {
-        const from = firstDay(addMonths(month, -(WINDOW_MONTHS - 1)));
-        const to = minDay(lastDay(month), opts.today);
+      for (const { from, to } of windows) {
         due.push({ teamId, from: maxDay(from, since), to });
         raised.push({ teamId, from, to });
       }
@@ -174,21 +166,22 @@ export async function loadBalanceInputs(
       const closed = pulseCountsByMonth(pulseMonthsOf.get(teamId) ?? []).months;
       for (const month of pulseMonthsShown(closed, months)) rounds.push({ teamId, month });
     }
-    return readsAsJson(
-      db,
-      {
-        due: firstCheckInsRead(workspaceId, due),
-        raised: firstTopicsRead(workspaceId, raised),
-        rounds: firstClientRoundsRead(workspaceId, rounds, opts.today),
-        shown: evidenceRelationshipsRead(
-          workspaceId,
-          scopes.map((x) => x.teamId),
-          spanned,
-          dataEnd,
-        ),
-      },
-      { named: true },
-    );
+    const key = JSON.stringify([
+      'balance evidence',
+      workspaceId,
+      due,
+      raised,
+      rounds,
+      progressions,
+      dataEnd,
+      opts.today,
+    ]);
+    return readsAsJsonKept(db, key, () => ({
+      due: firstCheckInsRead(workspaceId, due),
+      raised: firstTopicsRead(workspaceId, raised),
+      rounds: firstClientRoundsRead(workspaceId, rounds, opts.today),
+      shown: evidenceRelationshipsRead(workspaceId, progressions, dataEnd),
+    }));
   };
 
   const cadenceOf = (teamId: string) => cadences.get(teamId) ?? DEFAULT_REFLECTION_CADENCE_DAYS;
