@@ -103,8 +103,12 @@ export async function readsAsJsonKept<T extends Record<string, JsonRead<unknown>
     statements.delete(key);
     statements.set(key, statement);
   } else {
-    const reads = build();
-    const written = statementOf(reads);
+    const built = build();
+    const written = statementOf(built);
+    // Only the shapes are kept with the text: the queries' SQL objects are many times its size.
+    const reads = Object.fromEntries(
+      Object.entries(built).map(([name, r]) => [name, { query: null, shape: r.shape }]),
+    );
     statement = { reads, text: written && writtenOut(db, written) };
     statements.set(key, statement);
     if (statements.size > KEPT_STATEMENTS) statements.delete(statements.keys().next().value!);
