@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { executeNamed, executeNamedText, type StatementText, writtenOut } from './named-statements';
+import { executeNamedText, type StatementText, writtenOut } from './named-statements';
 import type { Db } from './open';
 
 /**
@@ -40,14 +40,10 @@ export function jsonRead<R, V>(query: SQL | null, shape?: (rows: R[]) => V): Jso
 export async function readsAsJson<T extends Record<string, JsonRead<unknown>>>(
   db: Db,
   reads: T,
-  /** `named`: a statement of a few fixed shapes, prepared once per connection (db/named-statements.ts). */
-  options: { named?: boolean } = {},
 ): Promise<Shaped<T>> {
   const statement = statementOf(reads);
   if (statement === null) return shaped(reads, {});
-  const result = options.named
-    ? await executeNamed<Record<string, string>>(db, statement)
-    : ((await db.execute(statement)) as unknown as { rows: Record<string, string>[] });
+  const result = (await db.execute(statement)) as unknown as { rows: Record<string, string>[] };
   return shaped(reads, result.rows[0] ?? {});
 }
 
@@ -81,7 +77,7 @@ const kept = new WeakMap<
 export const KEPT_STATEMENTS = 64;
 
 /**
- * `readsAsJson` (named) for reads of a few fixed shapes that are built again and again from the same values:
+ * `readsAsJson` as a named statement (db/named-statements.ts), for reads of a few fixed shapes that are built again and again from the same values:
  * `build` runs and drizzle writes the statement out once per `key`, which must name every value the reads are
  * built from; later calls with that key only run it. Building and writing out the balance's two statements
  * (some forty subqueries, 6 and 10 KB of SQL) took ~0.4 ms of the server's ~6 ms of CPU a request at S on
